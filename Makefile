@@ -1,0 +1,46 @@
+# Every target installs what it needs. See README.md.
+SHELL := /bin/bash
+PY := .venv/bin/python
+export UV_PYTHON_DOWNLOADS := never
+
+.PHONY: install run test test-sqlite lint demo bench migrate seed clean
+
+.venv/.installed: pyproject.toml uv.lock scripts/bootstrap.sh
+	scripts/bootstrap.sh
+	touch $@
+
+install: .venv/.installed
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+seed: migrate
+	$(PY) manage.py seed_demo
+
+run: seed
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+# The whole suite on a throwaway PostgreSQL cluster (installed from Debian when missing).
+test: install
+	scripts/with-postgres.sh $(PY) -m pytest $(PYTEST_ARGS)
+
+# The same suite on SQLite (no PostgreSQL-only tests).
+test-sqlite: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	.venv/bin/mypy perizinan config
+
+demo: migrate
+	$(PY) manage.py seed_demo
+	$(PY) manage.py run_demo
+
+bench: install
+	$(PY) bench/lifecycle.py
+	scripts/with-postgres.sh $(PY) bench/lifecycle.py
+	scripts/with-postgres.sh $(PY) bench/api_latency.py
+
+clean:
+	rm -rf .venv db.sqlite3 media

@@ -1,0 +1,114 @@
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class TechnicalAgency(models.Model):
+    """An OPD that examines applications and issues technical recommendations."""
+
+    code = models.SlugField(_("kode"), max_length=40, unique=True)
+    name = models.CharField(_("nama"), max_length=200)
+    address = models.CharField(_("alamat"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("instansi teknis")
+        verbose_name_plural = _("instansi teknis")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class User(AbstractUser):
+    initials = models.CharField(
+        _("paraf"), max_length=12, blank=True, help_text=_("Paraf yang dicatat di map pengendali")
+    )
+    agency = models.ForeignKey(
+        TechnicalAgency,
+        verbose_name=_("instansi teknis"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        help_text=_("Untuk anggota tim teknis: instansi tempat ia bekerja"),
+    )
+
+    @property
+    def paraf(self) -> str:
+        return self.initials or "".join(p[0] for p in self.get_full_name().split() if p).upper()
+
+
+class Office(models.Model):
+    """The office's settings (one row)."""
+
+    name = models.CharField(_("nama kantor"), max_length=200, default="DPMPTSP Provinsi Kalimantan Timur")
+    cuti_bersama_is_working = models.BooleanField(
+        _("cuti bersama dihitung hari kerja"), default=False
+    )
+    require_nuisance_permit = models.BooleanField(
+        _("wajibkan izin gangguan (UUG/HO)"),
+        default=False,
+        help_text=_("Izin HO dihapus oleh Permendagri 19/2017; aktifkan hanya bila peraturan daerah mewajibkan."),
+    )
+    service_hours = models.JSONField(
+        _("jam pelayanan"),
+        default=dict,
+        help_text=_('Per hari (0 = Senin): {"0": ["08:00", "19:00"], ..., "4": ["08:00", "11:00"]}'),
+    )
+
+    class Meta:
+        verbose_name = _("pengaturan kantor")
+        verbose_name_plural = _("pengaturan kantor")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def current(cls) -> "Office":
+        office = cls.objects.order_by("pk").first()
+        return office if office is not None else cls.objects.create()
+
+
+DEFAULT_SERVICE_HOURS = {
+    "0": ["08:00", "19:00"],
+    "1": ["08:00", "19:00"],
+    "2": ["08:00", "19:00"],
+    "3": ["08:00", "19:00"],
+    "4": ["08:00", "11:00"],
+}
+
+
+def _hash_token(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+class ApiToken(models.Model):
+    """A bearer token for the HTTP API. Only its SHA-256 is stored."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+
+    @classmethod
+    def issue(cls, user: User) -> str:
+        raw = secrets.token_urlsafe(32)
+        cls.objects.create(
+            user=user,
+            key_hash=_hash_token(raw),
+            expires_at=timezone.now() + timedelta(days=settings.PERIZINAN_TOKEN_DAYS),
+        )
+        return raw
+
+    @classmethod
+    def user_for(cls, raw: str) -> User | None:
+        token = (
+            cls.objects.select_related("user", "user__agency")
+            .filter(key_hash=_hash_token(raw), expires_at__gt=timezone.now(), user__is_active=True)
+            .first()
+        )
+        return token.user if token else None

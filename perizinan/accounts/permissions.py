@@ -1,0 +1,67 @@
+"""Roles and what they may do, declared in code and synced to Django groups after migrate."""
+
+from collections.abc import Iterable
+
+from django.contrib.auth.models import AnonymousUser, Group, Permission
+
+from .models import User
+from .roles import OFFICE_ROLES, SUPERVISING_ROLES, Role
+
+# Django permissions each role's group holds ("app_label.codename").
+_CATALOG_ADMIN = [
+    f"{app}.{verb}_{model}"
+    for app, model in [
+        ("catalog", "permittype"),
+        ("catalog", "requirement"),
+        ("workdays", "officeclosure"),
+        ("accounts", "office"),
+        ("accounts", "technicalagency"),
+        ("accounts", "user"),
+    ]
+    for verb in ("view", "add", "change")
+]
+
+ROLE_PERMISSIONS: dict[Role, list[str]] = {
+    role: (["applications.view_all_applications"] if role in OFFICE_ROLES else [])
+    + (["applications.view_supervision"] if role in SUPERVISING_ROLES else [])
+    for role in Role
+}
+ROLE_PERMISSIONS[Role.APPLICANT] = ["applications.add_application"]
+ROLE_PERMISSIONS[Role.TECHNICAL_TEAM] = ["applications.view_agency_applications"]
+ROLE_PERMISSIONS[Role.SITE_ADMIN] = ROLE_PERMISSIONS[Role.SITE_ADMIN] + _CATALOG_ADMIN
+
+
+def sync_role_groups() -> None:
+    """Create one group per role and give it exactly the permissions declared above."""
+    for role, perms in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=role.value)
+        wanted = []
+        for dotted in perms:
+            app_label, codename = dotted.split(".")
+            perm = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+            if perm is not None:
+                wanted.append(perm)
+        group.permissions.set(wanted)
+
+
+def user_roles(user: User | AnonymousUser) -> frozenset[Role]:
+    """The roles a user holds (cached on the user object for the request)."""
+    if not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, "_perizinan_roles", None)
+    if cached is None:
+        names = set(user.groups.values_list("name", flat=True))
+        cached = frozenset(r for r in Role if r.value in names)
+        if user.is_superuser:
+            cached = cached | {Role.SITE_ADMIN, Role.SUPERVISOR}
+        user._perizinan_roles = cached  # type: ignore[union-attr]
+    return cached
+
+
+def has_role(user: User | AnonymousUser, roles: Role | Iterable[Role]) -> bool:
+    wanted = {roles} if isinstance(roles, Role) else set(roles)
+    return bool(user_roles(user) & wanted)
+
+
+def is_officer(user: User | AnonymousUser) -> bool:
+    return bool(user_roles(user) - {Role.APPLICANT})

@@ -1,0 +1,114 @@
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import File, Form, Router
+from ninja.files import UploadedFile
+
+from perizinan.accounts.permissions import has_role
+from perizinan.accounts.roles import SUPERVISING_ROLES, Role
+from perizinan.applications import services
+from perizinan.applications.models import Document
+from perizinan.applications.selectors import get_application_for_user, visible_applications
+from perizinan.catalog.selectors import get_permit_type
+from perizinan.errors import NotFound
+from perizinan.workflow.log import verify_chain
+
+from . import presenters
+from .auth import AUTH, current_user
+from .schemas import PROTECTED, ApplicationIn, ApplicationOut, ApplicationSummary, ChainOut, ChecklistTickIn, DocumentOut, Error
+
+router = Router(tags=["applications"], auth=AUTH)
+
+
+def _load(request: HttpRequest, pk: int):  # type: ignore[no-untyped-def]
+    return get_application_for_user(current_user(request), pk)
+
+
+def detail_of(request: HttpRequest, pk: int) -> dict[str, Any]:
+    return presenters.detail(_load(request, pk))
+
+
+@router.post("", response={201: ApplicationOut, **PROTECTED})
+def create(request: HttpRequest, payload: ApplicationIn) -> Any:
+    """Create a draft application (applicant, or customer service for a walk-in applicant)."""
+    user = current_user(request)
+    if not (has_role(user, Role.APPLICANT) or has_role(user, Role.CS)):
+        raise PermissionDenied(_("Hanya pemohon atau petugas CS yang dapat membuat permohonan."))
+    permit_type = get_permit_type(payload.permit_type)
+    if permit_type is None:
+        return 422, {"detail": _("permit_type: jenis izin tidak dikenal."), "errors": {"permit_type": [_("Jenis izin tidak dikenal.")]}}
+    app = services.create_application(by=user, permit_type=permit_type, data=payload.dict())
+    return 201, detail_of(request, app.pk)
+
+
+@router.get("", response={200: list[ApplicationSummary], 401: Error})
+def list_applications(request: HttpRequest, response: HttpResponse, state: str | None = None,
+                      limit: int = 100, offset: int = 0) -> Any:
+    """The applications the caller may see, newest first (`limit` at most 500)."""
+    qs = visible_applications(current_user(request)).select_related("permit_type", "company", "licence")
+    if state:
+        qs = qs.filter(state=state)
+    limit = max(1, min(limit, 500))
+    response["X-Total-Count"] = str(qs.count())
+    return [presenters.summary(a) for a in qs.order_by("-created_at", "-id")[max(offset, 0) : max(offset, 0) + limit]]
+
+
+@router.get("/{int:pk}", response={200: ApplicationOut, **PROTECTED})
+def get(request: HttpRequest, pk: int) -> Any:
+    """One application with its checklist, documents and process log."""
+    return detail_of(request, pk)
+
+
+@router.put("/{int:pk}", response={200: ApplicationOut, 409: Error, **PROTECTED})
+def update(request: HttpRequest, pk: int, payload: ApplicationIn) -> Any:
+    """Change the data of a draft or returned application (the applicant, or CS at the counter)."""
+    services.update_application(application=_load(request, pk), by=current_user(request), data=payload.dict())
+    return detail_of(request, pk)
+
+
+@router.post("/{int:pk}/documents", response={201: DocumentOut, 409: Error, **PROTECTED})
+def upload(request: HttpRequest, pk: int, requirement: Form[str], file: File[UploadedFile]) -> Any:
+    """Upload the document for one requirement (PDF, JPEG or PNG, checked by content)."""
+    doc = services.upload_document(
+        application=_load(request, pk), by=current_user(request), requirement_number=requirement, upload=file
+    )
+    return 201, {
+        "id": doc.pk, "requirement": doc.requirement.number, "sha256": doc.sha256, "size": doc.size,
+        "content_type": doc.content_type, "original_name": doc.original_name, "uploaded_at": doc.uploaded_at,
+    }
+
+
+@router.get("/{int:pk}/documents/{int:doc_id}", response={200: None, **PROTECTED})
+def download(request: HttpRequest, pk: int, doc_id: int) -> Any:
+    """The stored file, to those who may see the application."""
+    app = _load(request, pk)
+    doc = Document.objects.filter(application=app, pk=doc_id).first()
+    if doc is None:
+        raise NotFound
+    response = FileResponse(doc.file.open("rb"), content_type=doc.content_type)
+    response["Content-Disposition"] = f'inline; filename="{doc.requirement_id}-{doc.sha256[:12]}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@router.post("/{int:pk}/checklist/{int:number}", response={200: ApplicationOut, 409: Error, **PROTECTED})
+def tick(request: HttpRequest, pk: int, number: int, payload: ChecklistTickIn) -> Any:
+    """Customer service ticks one requirement of the checklist, with a note (step 4)."""
+    services.tick_checklist(
+        application=_load(request, pk), by=current_user(request), requirement_number=number,
+        ticked=payload.ticked, note=payload.note,
+    )
+    return detail_of(request, pk)
+
+
+@router.get("/{int:pk}/log/verify", response={200: ChainOut, **PROTECTED})
+def verify_log(request: HttpRequest, pk: int) -> Any:
+    """Check the hash chain of the process log (supervisors)."""
+    user = current_user(request)
+    app = _load(request, pk)
+    if not has_role(user, SUPERVISING_ROLES):
+        raise PermissionDenied(_("Hanya pengawas yang dapat memeriksa rantai log."))
+    report = verify_chain(app.pk)
+    return {"ok": report.ok, "entries": report.entries, "broken_seq": report.broken_seq, "reason": report.reason}

@@ -1,0 +1,85 @@
+"""The HTTP API v1 (see ../shared/docs/api-contract.md). Errors are {"detail": "...", "errors": {...}}."""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from perizinan.errors import Conflict, NotFound
+
+from . import actions, applications, auth, catalog, licences, tasks
+
+api = NinjaAPI(
+    title="Perizinan API",
+    version="1",
+    description="DPMPTSP Prov. Kaltim licensing system: catalogue, applications, the 17 SOP steps, tasks, licences.",
+    urls_namespace="api-v1",
+)
+
+
+def _error(request: HttpRequest, status: int, detail: str, errors: dict[str, list[str]] | None = None) -> HttpResponse:
+    body: dict[str, Any] = {"detail": detail}
+    if errors:
+        body["errors"] = errors
+    return api.create_response(request, body, status=status)
+
+
+@api.exception_handler(NotFound)
+def _not_found(request: HttpRequest, exc: NotFound) -> HttpResponse:
+    return _error(request, 404, _("Tidak ditemukan."))
+
+
+@api.exception_handler(PermissionDenied)
+def _forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    return _error(request, 403, str(exc) or _("Anda tidak berwenang."))
+
+
+@api.exception_handler(Conflict)
+def _conflict(request: HttpRequest, exc: Conflict) -> HttpResponse:
+    return _error(request, 409, str(exc))
+
+
+@api.exception_handler(DjangoValidationError)
+def _invalid(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
+    errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    first_field, messages = next(iter(errors.items()))
+    return _error(request, 422, f"{first_field}: {messages[0]}", errors)
+
+
+@api.exception_handler(NinjaValidationError)
+def _schema_invalid(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    errors: dict[str, list[str]] = {}
+    for err in exc.errors:
+        loc = [str(p) for p in err.get("loc", []) if p not in ("body", "payload", "query", "q", "path", "form", "file")]
+        errors.setdefault(".".join(loc) or "__all__", []).append(err.get("msg", ""))
+    first_field, messages = next(iter(errors.items())) if errors else ("__all__", [""])
+    return _error(request, 422, f"{first_field}: {messages[0]}", errors)
+
+
+@api.exception_handler(AuthenticationError)
+def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return _error(request, 401, _("Diperlukan autentikasi."))
+
+
+@api.exception_handler(HttpError)
+def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    return _error(request, exc.status_code, str(exc))
+
+
+@api.get("/health", response={200: dict}, auth=None, tags=["ops"])
+def health(request: HttpRequest) -> Any:
+    """A trivial endpoint (the latency ceiling in the benchmarks)."""
+    return {"ok": True}
+
+
+api.add_router("/auth", auth.router)
+api.add_router("/", catalog.router)
+api.add_router("/applications", applications.router)
+api.add_router("/applications", actions.router)
+api.add_router("/tasks", tasks.router)
+api.add_router("/licences", licences.router)

@@ -1,0 +1,84 @@
+"""Shapes the API's output from models (no writes, no permission decisions)."""
+
+from typing import Any
+
+from perizinan.applications.models import Application
+from perizinan.applications.selectors import checklist
+from perizinan.workdays.calendar import today_wita, to_wita
+from perizinan.workflow.clock import is_overdue
+from perizinan.workflow.states import STATE_STEP, WAITING_ON_APPLICANT, State
+
+
+def licence_number(app: Application) -> str | None:
+    try:
+        return app.licence.number
+    except Application.licence.RelatedObjectDoesNotExist:  # type: ignore[attr-defined]
+        return None
+
+
+def summary(app: Application) -> dict[str, Any]:
+    return {
+        "id": app.pk,
+        "permit_type": app.permit_type.code,
+        "kind": app.kind,
+        "state": app.state,
+        "state_label": str(State(app.state).label),
+        "step": STATE_STEP[app.state],
+        "company": str(app.company),
+        "registration_number": app.registration_number,
+        "licence_number": licence_number(app),
+        "clock_started_at": app.clock_started_on,
+        "due_date": app.due_date,
+        "step_due_date": app.step_due_date,
+        "overdue": is_overdue(app, today=today_wita()),
+        "paused": app.paused_since is not None,
+        "waiting_on_applicant": app.state in WAITING_ON_APPLICANT,
+        "last_reason": app.last_reason,
+        "created_at": app.created_at,
+    }
+
+
+def detail(app: Application) -> dict[str, Any]:
+    c = app.company
+    data = summary(app)
+    data.update(
+        company_data={
+            "name": c.name, "legal_form": c.legal_form, "nib": c.nib, "npwp": c.npwp,
+            "address": c.address, "phone": c.phone, "fax": c.fax, "email": c.email,
+        },
+        director={"name": app.director_name, "nik": app.director_nik},
+        technical_lead={"name": app.tech_lead_name, "nik": app.tech_lead_nik, "education": app.tech_lead_education},
+        building={"status": app.building_status, "lease_until": app.lease_until},
+        profile={
+            "foreign_investment": app.foreign_investment, "electromedical": app.electromedical,
+            "radiation": app.radiation, "technicians": app.technicians,
+        },
+        agent={"name": app.agent_name, "nik": app.agent_nik} if app.agent_name else None,
+        signer_name=app.signer_name,
+        device_categories=app.device_categories,
+        device_list=app.device_list,
+        previous_licence_number=app.previous_licence_number,
+        checklist=checklist(app),
+        documents=[
+            {
+                "id": d.pk, "requirement": d.requirement.number, "sha256": d.sha256, "size": d.size,
+                "content_type": d.content_type, "original_name": d.original_name, "uploaded_at": d.uploaded_at,
+            }
+            for d in app.documents.filter(is_current=True).select_related("requirement")
+        ],
+        timeline=[
+            {
+                "seq": e.seq, "step": e.step, "action": e.action, "direction": e.direction,
+                "from_state": e.from_state, "to_state": e.to_state, "by": e.actor_name, "role": e.role,
+                "at": to_wita(e.at), "note": e.note, "initial": e.initial, "seconds_taken": e.seconds_taken,
+                "standard": e.standard,
+            }
+            for e in app.log.order_by("seq")
+        ],
+        pauses=[
+            {"started_at": to_wita(p.started_at), "ended_at": to_wita(p.ended_at) if p.ended_at else None,
+             "state": p.state, "working_days": p.working_days}
+            for p in app.pauses.all()
+        ],
+    )
+    return data

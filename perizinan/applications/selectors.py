@@ -1,0 +1,92 @@
+"""Reads with permission checks: which applications a user may see."""
+
+from django.db.models import Q, QuerySet
+
+from perizinan.accounts.models import User
+from perizinan.accounts.permissions import user_roles
+from perizinan.accounts.roles import OFFICE_ROLES, Role
+from perizinan.catalog.profile import Profile
+from perizinan.catalog.selectors import requirements_for
+from perizinan.errors import NotFound
+
+from .models import Application, ChecklistItem, Document
+
+
+def visibility_filter(user: User) -> Q | None:
+    """The filter for what `user` may see; None means everything."""
+    roles = user_roles(user)
+    if roles & OFFICE_ROLES:
+        return None
+    q = Q(pk__in=[])
+    if Role.TECHNICAL_TEAM in roles and user.agency_id:
+        q |= Q(referred_agency_id=user.agency_id)
+    if Role.APPLICANT in roles:
+        q |= Q(company__members=user) | Q(created_by=user)
+    return q
+
+
+def visible_applications(user: User) -> QuerySet[Application]:
+    qs = Application.objects.all()
+    q = visibility_filter(user)
+    return qs if q is None else qs.filter(q).distinct()
+
+
+def get_application_for_user(user: User, pk: int, *, for_update: bool = False) -> Application:
+    """Load an application the user may see; anything else is NotFound (a 404)."""
+    qs = visible_applications(user).select_related("permit_type", "company", "referred_agency")
+    app = qs.filter(pk=pk).first()
+    if app is None:
+        raise NotFound
+    return app
+
+
+def can_see(user: User, app: Application) -> bool:
+    q = visibility_filter(user)
+    return q is None or Application.objects.filter(q, pk=app.pk).exists()
+
+
+def is_applicant_of(user: User, app: Application) -> bool:
+    if Role.APPLICANT not in user_roles(user):
+        return False
+    return app.created_by_id == user.pk or app.company.members.filter(pk=user.pk).exists()
+
+
+def profile_of(app: Application) -> Profile:
+    return Profile(
+        kind=app.kind,
+        foreign_investment=app.foreign_investment,
+        electromedical=app.electromedical,
+        radiation=app.radiation,
+        technicians=app.technicians,
+        agent=app.has_agent,
+        delegated_signing=app.delegated_signing,
+    )
+
+
+def checklist(app: Application) -> list[dict]:
+    """Per applicable requirement: present or not, and customer service's tick and note."""
+    requirements = requirements_for(app.permit_type, profile_of(app))
+    present = set(
+        Document.objects.filter(application=app, is_current=True).values_list("requirement_id", flat=True)
+    )
+    ticks = {c.requirement_id: c for c in ChecklistItem.objects.filter(application=app)}
+    rows = []
+    for r in requirements:
+        tick = ticks.get(r.pk)
+        rows.append(
+            {
+                "number": r.number,
+                "title": r.title,
+                "title_en": r.title_en,
+                "stage": r.stage,
+                "requirement_id": r.pk,
+                "present": r.pk in present,
+                "ticked": bool(tick and tick.ticked),
+                "note": tick.note if tick else "",
+            }
+        )
+    return rows
+
+
+def missing_submission_documents(app: Application) -> list[int]:
+    return [row["number"] for row in checklist(app) if row["stage"] == "submission" and not row["present"]]

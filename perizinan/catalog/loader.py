@@ -1,0 +1,26 @@
+"""Loads a permit type from its data file (used by the migration; safe to re-run)."""
+
+import json
+from pathlib import Path
+from typing import Any
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def load_permit_type(apps: Any, filename: str) -> None:
+    PermitType = apps.get_model("catalog", "PermitType")
+    Requirement = apps.get_model("catalog", "Requirement")
+    TechnicalAgency = apps.get_model("accounts", "TechnicalAgency")
+    data = json.loads((DATA_DIR / filename).read_text(encoding="utf-8"))
+    agency_data = data.pop("technical_agency")
+    agency, _ = TechnicalAgency.objects.update_or_create(
+        code=agency_data["code"], defaults={k: v for k, v in agency_data.items() if k != "code"}
+    )
+    requirements = data.pop("requirements")
+    permit_type, _ = PermitType.objects.update_or_create(
+        code=data.pop("code"), defaults={**data, "technical_agency": agency}
+    )
+    for req in requirements:
+        Requirement.objects.update_or_create(
+            permit_type=permit_type, number=req.pop("number"), defaults=req
+        )

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LicencesConfig(AppConfig):
+    name = "perizinan.licences"
+    label = "licences"

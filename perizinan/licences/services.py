@@ -1,0 +1,90 @@
+"""Licence numbers (gap-free, never reused) and licence records."""
+
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from perizinan.accounts.models import User
+from perizinan.catalog.models import PermitType
+
+from .models import Licence, LicenceCounter, LicenceNumber, LicenceStatus
+
+
+def draw_number(*, permit_type: PermitType, year: int, application, by: User) -> LicenceNumber:  # type: ignore[no-untyped-def]
+    """Draw the next number for (permit type, year) under a row lock on its counter.
+
+    Must run inside the caller's transaction: if it rolls back, so does the counter,
+    which is what keeps the sequence free of gaps.
+    """
+    assert transaction.get_connection().in_atomic_block, "draw_number needs a transaction"
+    LicenceCounter.objects.get_or_create(permit_type=permit_type, year=year)
+    counter = LicenceCounter.objects.select_for_update().get(permit_type=permit_type, year=year)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return LicenceNumber.objects.create(
+        permit_type=permit_type,
+        year=year,
+        seq=counter.last,
+        number=permit_type.format_number(seq=counter.last, year=year),
+        application=application,
+        drawn_by=by,
+    )
+
+
+def void_number(*, number: LicenceNumber, by: User, reason: str) -> LicenceNumber:
+    """A voided number stays in the register with its reason; it is never drawn again."""
+    with transaction.atomic():
+        number.voided = True
+        number.void_reason = reason
+        number.voided_by = by
+        number.voided_at = timezone.now()
+        number.save(update_fields=["voided", "void_reason", "voided_by", "voided_at"])
+        Licence.objects.filter(licence_number=number).update(
+            status=LicenceStatus.REVOKED, status_reason=reason, status_by=by, status_at=timezone.now()
+        )
+    return number
+
+
+def issue_licence(*, application, by: User, on: date) -> Licence:  # type: ignore[no-untyped-def]
+    """Step 15: number the signed licence and create its record; close the one it replaces."""
+    from perizinan.workflow.models import RecordKind
+
+    number = draw_number(permit_type=application.permit_type, year=on.year, application=application, by=by)
+    signature = application.records.filter(kind=RecordKind.SIGNATURE).order_by("-id").first()
+    previous = application.previous_licence
+    licence = Licence.objects.create(
+        number=number.number,
+        licence_number=number,
+        permit_type=application.permit_type,
+        application=application,
+        company=application.company,
+        holder_name=str(application.company),
+        technical_lead_name=application.tech_lead_name,
+        director_name=application.director_name,
+        address=application.company.address,
+        issued_on=on,
+        signed_by=signature.data.get("signed_by", "") if signature else "",
+        supersedes=previous,
+        superseded_number="" if previous else application.previous_licence_number,
+        verification_code=Licence.new_verification_code(),
+    )
+    if previous is not None:
+        previous.status = LicenceStatus.CLOSED
+        previous.status_reason = f"Digantikan oleh izin {licence.number}"
+        previous.status_by = by
+        previous.status_at = timezone.now()
+        previous.save(update_fields=["status", "status_reason", "status_by", "status_at"])
+    return licence
+
+
+def set_status(*, licence: Licence, status: str, reason: str, by: User) -> Licence:
+    if status not in LicenceStatus.values:
+        raise ValueError(status)
+    with transaction.atomic():
+        licence.status = status
+        licence.status_reason = reason
+        licence.status_by = by
+        licence.status_at = timezone.now()
+        licence.save(update_fields=["status", "status_reason", "status_by", "status_at"])
+    return licence

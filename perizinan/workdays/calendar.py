@@ -1,0 +1,88 @@
+"""Working days of the office and deadline arithmetic (in WITA).
+
+A working day is Monday to Friday, except national holidays, collective leave (cuti
+bersama, unless the office counts it as working) and office closures entered by an
+administrator. `add_working_days(start, n)` is the n-th working day after `start`: the
+start day itself is never counted, whether or not it is a working day.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import holidays
+
+WITA = ZoneInfo("Asia/Makassar")
+
+
+@lru_cache(maxsize=64)
+def _national(year: int, with_cuti_bersama: bool) -> dict[date, str]:
+    categories = (holidays.PUBLIC, holidays.GOVERNMENT) if with_cuti_bersama else (holidays.PUBLIC,)
+    return dict(holidays.country_holidays("ID", years=year, categories=categories, language="id"))
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """A snapshot of the rules: closures as a set, so arithmetic needs no queries."""
+
+    cuti_bersama_is_working: bool = False
+    closures: frozenset[date] = frozenset()
+
+    def holiday_name(self, day: date) -> str | None:
+        return _national(day.year, not self.cuti_bersama_is_working).get(day)
+
+    def is_working_day(self, day: date) -> bool:
+        if day.weekday() >= 5 or day in self.closures:
+            return False
+        return self.holiday_name(day) is None
+
+    def add_working_days(self, start: date, days: int) -> date:
+        if days < 0:
+            raise ValueError("days must be >= 0")
+        day, left = start, days
+        while left:
+            day += timedelta(days=1)
+            if self.is_working_day(day):
+                left -= 1
+        return day
+
+    def working_days_between(self, first: date, last: date) -> int:
+        """Working days d with first < d <= last."""
+        count, day = 0, first
+        while day < last:
+            day += timedelta(days=1)
+            count += self.is_working_day(day)
+        return count
+
+
+def current_calendar() -> Calendar:
+    """The calendar with the office's setting and closures, read from the database."""
+    from perizinan.accounts.models import Office
+
+    from .models import OfficeClosure
+
+    office = Office.current()
+    return Calendar(
+        cuti_bersama_is_working=office.cuti_bersama_is_working,
+        closures=frozenset(OfficeClosure.objects.values_list("date", flat=True)),
+    )
+
+
+def today_wita() -> date:
+    return datetime.now(WITA).date()
+
+
+def to_wita(moment: datetime) -> datetime:
+    return moment.astimezone(WITA)
+
+
+def in_service_hours(moment: datetime, hours: dict[str, list[str]], calendar: Calendar) -> bool:
+    local = to_wita(moment)
+    if not calendar.is_working_day(local.date()):
+        return False
+    span = hours.get(str(local.weekday()))
+    if not span:
+        return False
+    opens, closes = (time.fromisoformat(t) for t in span)
+    return opens <= local.time() < closes

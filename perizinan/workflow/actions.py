@@ -1,0 +1,102 @@
+"""The actions: every transition of `transitions.PakWorkflow`, with who may take it now.
+
+The API's /actions endpoints and the officer pages are both served from here.
+"""
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from perizinan.accounts.models import User
+from perizinan.accounts.permissions import user_roles
+from perizinan.accounts.roles import Role
+
+from .fields import Field
+from .states import STEPS
+
+
+@dataclass(frozen=True)
+class ActionDef:
+    name: str
+    label: Any
+    step: int | None
+    roles: tuple[Role, ...]
+    direction: str  # forward | back | reject | note
+    sources: frozenset[str]
+    target: str | None
+    fields: tuple[Field, ...]
+    outputs: tuple[Any, ...]
+    doc: str
+
+    @property
+    def standard(self) -> Any:
+        return STEPS[self.step].standard if self.step else ""
+
+
+@cache
+def all_actions() -> dict[str, ActionDef]:
+    from perizinan.applications.models import Application
+
+    field = Application._meta.get_field("state")
+    actions: dict[str, ActionDef] = {}
+    for t in field.get_all_transitions(Application):  # type: ignore[attr-defined]
+        c = t.custom
+        sources = {t.source} if isinstance(t.source, str) else set(t.source)
+        if t.name in actions:  # one transition per source state: merge
+            existing = actions[t.name]
+            actions[t.name] = ActionDef(**{**existing.__dict__, "sources": existing.sources | sources})
+            continue
+        actions[t.name] = ActionDef(
+            name=t.name,
+            label=c["label"],
+            step=c["step"],
+            roles=tuple(c["roles"]),
+            direction=c["direction"],
+            sources=frozenset(sources),
+            target=t.target,
+            fields=tuple(c["fields"]),
+            outputs=tuple(c["outputs"]),
+            doc=(t.method.__doc__ or "").strip(),
+        )
+    return actions
+
+
+def get_action(name: str) -> ActionDef | None:
+    return all_actions().get(name)
+
+
+def acting_role(user: User, app: Any, action: ActionDef) -> Role | None:
+    """The role in which `user` may take `action` on `app`, whatever the state; None if none."""
+    from perizinan.applications.selectors import is_applicant_of
+
+    roles = user_roles(user)
+    for role in action.roles:
+        if role not in roles:
+            continue
+        if role == Role.APPLICANT and not is_applicant_of(user, app):
+            continue
+        if role == Role.TECHNICAL_TEAM and (not user.agency_id or user.agency_id != app.referred_agency_id):
+            continue
+        return role
+    return None
+
+
+def available_actions(user: User, app: Any) -> list[ActionDef]:
+    """The actions `user` may take on `app` in its current state."""
+    return [a for a in all_actions().values() if app.state in a.sources and acting_role(user, app, a) is not None]
+
+
+def roles_acting_in(state: str) -> set[Role]:
+    """Roles with a forward/back/reject action in `state` (whose task the application is)."""
+    return {
+        role
+        for a in all_actions().values()
+        if state in a.sources and a.direction != "note"
+        for role in a.roles
+    }
+
+
+def states_for_roles(roles: set[Role]) -> list[str]:
+    from .states import State
+
+    return [s.value for s in State if roles_acting_in(s.value) & roles]

@@ -1,0 +1,313 @@
+"""What each step produces: its records (receipt, cover letter, initials...) and field updates.
+
+`services.take_action` calls the effect of an action inside the transaction, after the
+state change has been saved and before the process-log entry is written. An effect
+returns the data to log and the records to keep.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from perizinan.accounts.models import User
+from perizinan.applications import documents
+from perizinan.applications.models import Application, ChecklistItem
+from perizinan.applications.selectors import checklist, missing_submission_documents
+from perizinan.catalog.models import ClockStart
+from perizinan.workdays.calendar import Calendar
+
+from . import clock
+from .models import RecordKind
+
+
+@dataclass
+class Ctx:
+    app: Application
+    by: User
+    role: str
+    data: dict[str, Any]
+    now: datetime
+    today: date
+    cal: Calendar
+    stored: list[Any]  # documents stored by this action (removed again if it fails)
+
+
+@dataclass
+class Record:
+    kind: str
+    number: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
+    document: Any = None
+
+
+@dataclass
+class Outputs:
+    data: dict[str, Any] = field(default_factory=dict)
+    records: list[Record] = field(default_factory=list)
+
+
+Effect = Callable[[Ctx], Outputs]
+EFFECTS: dict[str, Effect] = {}
+
+
+def effect(*names: str) -> Callable[[Effect], Effect]:
+    def register(fn: Effect) -> Effect:
+        for name in names:
+            EFFECTS[name] = fn
+        return fn
+
+    return register
+
+
+def nothing(ctx: Ctx) -> Outputs:
+    return Outputs()
+
+
+def _require_documents(app: Application) -> None:
+    missing = missing_submission_documents(app)
+    if missing:
+        raise ValidationError(
+            {"documents": _("Dokumen persyaratan belum lengkap: nomor %s.") % ", ".join(map(str, missing))}
+        )
+
+
+# Steps 3, 4 and 8: the applicant hands in or hands back a complete dossier.
+@effect("submit", "resubmit_to_cs", "resubmit_fix")
+def _hand_in(ctx: Ctx) -> Outputs:
+    _require_documents(ctx.app)
+    if ctx.app.submitted_at is None:
+        ctx.app.submitted_at = ctx.now
+    return Outputs(data={"documents": _document_hashes(ctx.app)})
+
+
+def _document_hashes(app: Application) -> dict[str, str]:
+    return {
+        str(number): sha
+        for number, sha in app.documents.filter(is_current=True).values_list("requirement__number", "sha256")
+    }
+
+
+# Every return, decline or rejection: the reason is what the applicant sees.
+@effect(
+    "withdraw", "cs_return", "registration_return", "cs_request_fix", "cs_reject_fix",
+    "agency_return", "agency_decline", "section_send_back", "division_send_back",
+    "office_send_back_section", "office_send_back_division", "office_send_to_agency", "office_reject",
+)
+def _returned(ctx: Ctx) -> Outputs:
+    ctx.app.last_reason = ctx.data["reason"]
+    out = Outputs()
+    if ctx.app.state in {"declined", "rejected", "withdrawn"}:
+        ctx.app.completed_at = ctx.now
+    return out
+
+
+# Step 4: customer service ticks every requirement present and signs the checklist.
+@effect("cs_accept")
+def _cs_accept(ctx: Ctx) -> Outputs:
+    _require_documents(ctx.app)
+    ctx.app.last_reason = ""
+    ticked = []
+    for row in checklist(ctx.app):
+        if row["present"]:
+            ChecklistItem.objects.update_or_create(
+                application=ctx.app,
+                requirement_id=row["requirement_id"],
+                defaults={"ticked": True, "ticked_by": ctx.by, "ticked_at": ctx.now},
+            )
+            ticked.append(row["number"])
+    return Outputs(data={"ticked": ticked})
+
+
+# Step 5: help desk consultation.
+@effect("helpdesk_consult")
+def _consult(ctx: Ctx) -> Outputs:
+    data = {"question": ctx.data["question"], "answer": ctx.data["answer"]}
+    return Outputs(data=data, records=[Record(RecordKind.CONSULTATION, data=data)])
+
+
+# Step 6: registration number, receipt, the applicant's status code.
+@effect("register")
+def _register(ctx: Ctx) -> Outputs:
+    app = ctx.app
+    app.registration_number = f"{app.permit_type.code}-{ctx.today.year}-{app.pk:06d}"
+    app.registered_at = ctx.now
+    app.status_code = Application.new_status_code()
+    app.referred_agency = app.permit_type.technical_agency
+    app.last_reason = ""
+    if app.permit_type.clock_start == ClockStart.RECEIPT:
+        clock.start(app, on=ctx.today, cal=ctx.cal)
+    receipt = {"registration_number": app.registration_number, "received_at": ctx.now.isoformat()}
+    return Outputs(
+        data={"registration_number": app.registration_number},
+        records=[Record(RecordKind.REGISTRATION_RECEIPT, number=app.registration_number, data=receipt)],
+    )
+
+
+# Step 7: verification form and cover letter to the technical agency.
+@effect("verify")
+def _verify(ctx: Ctx) -> Outputs:
+    app = ctx.app
+    agency = app.permit_type.technical_agency
+    kind = ctx.data.get("recommendation_kind") or _("Rekomendasi teknis %(permit)s") % {"permit": app.permit_type.name}
+    letter_number = f"{app.registration_number}/SP"
+    return Outputs(
+        data={"cover_letter": letter_number, "recommendation_kind": kind},
+        records=[
+            Record(RecordKind.VERIFICATION_FORM, data={"result": "valid", "note": ctx.data.get("note") or ""}),
+            Record(
+                RecordKind.COVER_LETTER,
+                number=letter_number,
+                data={"to": agency.name if agency else "", "recommendation_kind": kind},
+            ),
+        ],
+    )
+
+
+@effect("verify_return")
+def _verify_return(ctx: Ctx) -> Outputs:
+    _returned(ctx)
+    return Outputs(records=[Record(RecordKind.VERIFICATION_FORM, data={"result": "invalid", "reason": ctx.data["reason"]})])
+
+
+# Step 9: handover receipt at the agency.
+@effect("deliver_to_agency")
+def _deliver(ctx: Ctx) -> Outputs:
+    agency = ctx.app.referred_agency
+    data = {"agency": agency.name if agency else "", "received_by": ctx.data["received_by"]}
+    return Outputs(data=data, records=[Record(RecordKind.LIAISON_RECEIPT, data=data)])
+
+
+# Step 10: inspection report and recommendation; the clock starts the day they arrive.
+@effect("recommend", "receive_recommendation")
+def _recommend(ctx: Ctx) -> Outputs:
+    app, d = ctx.app, ctx.data
+    bap = documents.store(application=app, requirement_number=2, upload=d["inspection_report"], by=ctx.by, field="inspection_report")
+    ctx.stored.append(bap)
+    rec = documents.store(application=app, requirement_number=3, upload=d["recommendation"], by=ctx.by, field="recommendation")
+    ctx.stored.append(rec)
+    if app.permit_type.clock_start == ClockStart.RECOMMENDATION:
+        clock.start(app, on=ctx.today, cal=ctx.cal)
+    app.last_reason = ""
+    data = {
+        "recommendation_number": d["recommendation_number"],
+        "recommendation_date": d["recommendation_date"].isoformat(),
+        "inspection_date": d["inspection_date"].isoformat() if d.get("inspection_date") else None,
+        "received_on": ctx.today.isoformat(),
+        "inspection_report_sha256": bap.sha256,
+        "recommendation_sha256": rec.sha256,
+    }
+    return Outputs(
+        data=data,
+        records=[
+            Record(RecordKind.INSPECTION_REPORT, data={"inspection_date": data["inspection_date"]}, document=bap),
+            Record(RecordKind.RECOMMENDATION, number=d["recommendation_number"], data=data, document=rec),
+        ],
+    )
+
+
+@effect("agency_note")
+def _agency_note(ctx: Ctx) -> Outputs:
+    d = ctx.data
+    return Outputs(data={"activity": d["activity"], "activity_date": d["activity_date"].isoformat() if d.get("activity_date") else None})
+
+
+@effect("resubmit_to_agency")
+def _resubmit_to_agency(ctx: Ctx) -> Outputs:
+    return Outputs(data={"documents": _document_hashes(ctx.app)})
+
+
+# Step 11: the draft licence, from the standard format and the recommendation.
+@effect("draft_licence")
+def _draft(ctx: Ctx) -> Outputs:
+    app = ctx.app
+    rec = app.records.filter(kind=RecordKind.RECOMMENDATION).order_by("-id").first()
+    version = app.records.filter(kind=RecordKind.DRAFT_LICENCE).count() + 1
+    draft = {
+        "version": version,
+        "permit_type": app.permit_type.code,
+        "kind": app.kind,
+        "holder": str(app.company),
+        "address": app.company.address,
+        "nib": app.company.nib,
+        "npwp": app.company.npwp,
+        "director": app.director_name,
+        "technical_lead": app.tech_lead_name,
+        "device_categories": app.device_categories,
+        "recommendation_number": rec.number if rec else "",
+    }
+    return Outputs(data={"version": version}, records=[Record(RecordKind.DRAFT_LICENCE, number=f"v{version}", data=draft)])
+
+
+# Steps 12 and 13: initials of the heads of section and division.
+@effect("section_approve", "division_approve")
+def _initial(ctx: Ctx) -> Outputs:
+    data = {"initial": ctx.by.paraf, "role": ctx.role}
+    return Outputs(data=data, records=[Record(RecordKind.INITIAL, data=data)])
+
+
+@effect("section_propose_meeting")
+def _propose_meeting(ctx: Ctx) -> Outputs:
+    data = {"meeting_date": ctx.data["meeting_date"].isoformat(), "agenda": ctx.data["agenda"]}
+    return Outputs(data=data, records=[Record(RecordKind.MEETING, data=data)])
+
+
+# Step 14: signature of the head of the office; the "not yet eligible" loop.
+@effect("sign")
+def _sign(ctx: Ctx) -> Outputs:
+    data = {"signed_by": ctx.by.get_full_name() or ctx.by.username, "signed_at": ctx.now.isoformat()}
+    return Outputs(data=data, records=[Record(RecordKind.SIGNATURE, data=data)])
+
+
+@effect("call_meeting")
+def _call_meeting(ctx: Ctx) -> Outputs:
+    _returned(ctx)
+    when = ctx.data.get("meeting_date")
+    data = {"meeting_date": when.isoformat() if when else None, "reason": ctx.data["reason"]}
+    return Outputs(data=data, records=[Record(RecordKind.MEETING, data=data)])
+
+
+@effect("meeting_held")
+def _meeting_held(ctx: Ctx) -> Outputs:
+    data = {"result": ctx.data["result"]}
+    ctx.app.last_reason = ""
+    return Outputs(data=data, records=[Record(RecordKind.MEETING, data=data)])
+
+
+# Step 15: the gap-free licence number and the licence record.
+@effect("number_licence")
+def _number(ctx: Ctx) -> Outputs:
+    from perizinan.licences.services import issue_licence
+
+    licence = issue_licence(application=ctx.app, by=ctx.by, on=ctx.today)
+    data = {"licence_number": licence.number, "issued_on": licence.issued_on.isoformat()}
+    return Outputs(data=data, records=[Record(RecordKind.NUMBERING, number=licence.number, data=data)])
+
+
+# Step 16: handover to a named recipient; the survey code.
+@effect("hand_over")
+def _hand_over(ctx: Ctx) -> Outputs:
+    d = ctx.data
+    data = {
+        "recipient_name": d["recipient_name"],
+        "recipient_id_number": d["recipient_id_number"],
+        "recipient_is_agent": bool(d.get("recipient_is_agent")),
+        "survey_code": Application.new_status_code(),
+    }
+    return Outputs(data=data, records=[Record(RecordKind.HANDOVER_RECEIPT, number=data["survey_code"], data=data)])
+
+
+# Step 17: the applicant confirms.
+@effect("confirm_receipt")
+def _confirm(ctx: Ctx) -> Outputs:
+    ctx.app.completed_at = ctx.now
+    data = {"confirmed_at": ctx.now.isoformat()}
+    return Outputs(data=data, records=[Record(RecordKind.CONFIRMATION, data=data)])
+
+
+@effect("supervision_note")
+def _remark(ctx: Ctx) -> Outputs:
+    return Outputs(data={"remark": ctx.data["remark"]})

@@ -1,0 +1,80 @@
+"""The inputs of an action, declared once and used by the API and the pages alike."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _g
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str  # "text" | "file" | "date" | "choice" | "bool"
+    label: Any
+    required: bool = True
+    choices: tuple[str, ...] = field(default_factory=tuple)
+    max_length: int = 2000
+
+    def clean(self, raw: Any) -> Any:
+        """Return the typed value or raise ValidationError naming this field."""
+        if self.type == "file":
+            if raw is None and self.required:
+                raise ValidationError({self.name: _g("Berkas wajib diunggah.")})
+            return raw
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            if self.required:
+                raise ValidationError({self.name: _g("Kolom ini wajib diisi.")})
+            return False if self.type == "bool" else None
+        if self.type == "text":
+            value = str(raw).strip()
+            if len(value) > self.max_length:
+                raise ValidationError({self.name: _g("Terlalu panjang (maksimal %d karakter).") % self.max_length})
+            return value
+        if self.type == "date":
+            if isinstance(raw, date):
+                return raw
+            try:
+                return date.fromisoformat(str(raw))
+            except ValueError:
+                raise ValidationError({self.name: _g("Tanggal tidak valid (format YYYY-MM-DD).")}) from None
+        if self.type == "bool":
+            if isinstance(raw, bool):
+                return raw
+            text = str(raw).strip().lower()
+            if text in {"true", "1", "yes", "on", "ya"}:
+                return True
+            if text in {"false", "0", "no", "off", "tidak"}:
+                return False
+            raise ValidationError({self.name: _g("Nilai ya/tidak tidak valid.")})
+        if self.type == "choice":
+            if str(raw) not in self.choices:
+                raise ValidationError({self.name: _g("Pilihan tidak valid.")})
+            return str(raw)
+        raise ValueError(self.type)
+
+
+def reason(label: Any = None) -> Field:
+    return Field("reason", "text", label or _("Alasan (dilihat pemohon)"))
+
+
+def note() -> Field:
+    return Field("note", "text", _("Catatan"), required=False)
+
+
+def clean_fields(fields: tuple[Field, ...], data: dict[str, Any], files: dict[str, Any]) -> dict[str, Any]:
+    """Validate every field; collect all errors into one ValidationError."""
+    cleaned: dict[str, Any] = {}
+    errors: dict[str, list[str]] = {}
+    for f in fields:
+        raw = files.get(f.name) if f.type == "file" else data.get(f.name)
+        try:
+            cleaned[f.name] = f.clean(raw)
+        except ValidationError as exc:
+            for key, messages in exc.message_dict.items():
+                errors.setdefault(key, []).extend(messages)
+    if errors:
+        raise ValidationError(errors)
+    return cleaned

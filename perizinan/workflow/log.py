@@ -1,0 +1,119 @@
+"""The process log (map pengendali proses): append-only, hash-chained per application."""
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from django.core.serializers.json import DjangoJSONEncoder
+
+from .models import ProcessLogEntry
+
+GENESIS = "0" * 64
+
+
+def normalise(data: dict[str, Any]) -> dict[str, Any]:
+    """What the JSON column gives back, so the hash survives a round trip."""
+    return json.loads(json.dumps(data, cls=DjangoJSONEncoder, sort_keys=True))
+
+
+def entry_hash(e: ProcessLogEntry) -> str:
+    payload = {
+        "application": e.application_id,
+        "seq": e.seq,
+        "step": e.step,
+        "action": e.action,
+        "direction": e.direction,
+        "from_state": e.from_state,
+        "to_state": e.to_state,
+        "actor": e.actor_id,
+        "actor_name": e.actor_name,
+        "role": e.role,
+        "at": e.at.astimezone(UTC).isoformat(timespec="microseconds"),
+        "note": e.note,
+        "initial": e.initial,
+        "data": e.data,
+        "seconds_taken": e.seconds_taken,
+        "standard": e.standard,
+        "prev_hash": e.prev_hash,
+    }
+    raw = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"), cls=DjangoJSONEncoder)
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def append(
+    *,
+    application: Any,
+    by: Any,
+    role: str,
+    action: str,
+    direction: str,
+    step: int | None,
+    from_state: str,
+    to_state: str,
+    at: datetime,
+    note: str = "",
+    data: dict[str, Any] | None = None,
+    standard: str = "",
+    initial: str = "",
+) -> ProcessLogEntry:
+    """Append one entry. The caller holds the application's row lock (same transaction)."""
+    last = (
+        ProcessLogEntry.objects.filter(application_id=application.pk)
+        .order_by("-seq")
+        .only("seq", "hash", "at")
+        .first()
+    )
+    entry = ProcessLogEntry(
+        application_id=application.pk,
+        seq=(last.seq + 1) if last else 1,
+        step=step,
+        action=action,
+        direction=direction,
+        from_state=from_state,
+        to_state=to_state,
+        actor=by,
+        actor_name=(by.get_full_name() or by.username)[:200],
+        role=role,
+        at=at,
+        note=note or "",
+        initial=initial,
+        data=normalise(data or {}),
+        seconds_taken=max(0, int((at - last.at).total_seconds())) if last else None,
+        standard=str(standard),
+        prev_hash=last.hash if last else GENESIS,
+    )
+    entry.hash = entry_hash(entry)
+    entry.save()
+    return entry
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    application_id: int
+    entries: int
+    broken_seq: int | None
+    reason: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.broken_seq is None
+
+
+def verify_chain(application_id: int) -> ChainReport:
+    """Recompute every hash; name the first entry whose content or link does not match."""
+    prev = GENESIS
+    count = 0
+    expected_seq = 1
+    for e in ProcessLogEntry.objects.filter(application_id=application_id).order_by("seq").iterator():
+        count += 1
+        if e.seq != expected_seq:
+            return ChainReport(application_id, count, e.seq, f"sequence gap: expected {expected_seq}")
+        if e.prev_hash != prev:
+            return ChainReport(application_id, count, e.seq, "link to the previous entry does not match")
+        if entry_hash(e) != e.hash:
+            return ChainReport(application_id, count, e.seq, "content does not match its hash")
+        prev = e.hash
+        expected_seq += 1
+    return ChainReport(application_id, count, None)

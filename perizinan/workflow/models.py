@@ -1,0 +1,96 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):  # type: ignore[no-untyped-def]
+        raise PermissionError("The process log is append-only")
+
+    def delete(self):  # type: ignore[no-untyped-def]
+        raise PermissionError("The process log is append-only")
+
+
+class ProcessLogEntry(models.Model):
+    """One line of the map pengendali proses. Append-only and hash-chained per application."""
+
+    application = models.ForeignKey("applications.Application", on_delete=models.PROTECT, related_name="log")
+    seq = models.PositiveIntegerField()
+    step = models.PositiveSmallIntegerField(null=True)
+    action = models.CharField(max_length=60)
+    direction = models.CharField(max_length=10)
+    from_state = models.CharField(max_length=30)
+    to_state = models.CharField(max_length=30)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    actor_name = models.CharField(max_length=200)
+    role = models.CharField(max_length=30)
+    at = models.DateTimeField()
+    note = models.TextField(blank=True)
+    initial = models.CharField(max_length=12, blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    seconds_taken = models.PositiveIntegerField(null=True, help_text=_("Sejak entri sebelumnya"))
+    standard = models.CharField(max_length=60, blank=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["application", "seq"]
+        constraints = [models.UniqueConstraint(fields=["application", "seq"], name="log_unique_seq")]
+        verbose_name = _("entri map pengendali proses")
+        verbose_name_plural = _("map pengendali proses")
+
+    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if not self._state.adding:
+            raise PermissionError("The process log is append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise PermissionError("The process log is append-only")
+
+
+class RecordKind(models.TextChoices):
+    REGISTRATION_RECEIPT = "registration_receipt", _("Bukti tanda terima berkas")
+    VERIFICATION_FORM = "verification_form", _("Form verifikasi")
+    COVER_LETTER = "cover_letter", _("Surat pengantar ke OPD")
+    LIAISON_RECEIPT = "liaison_receipt", _("Bukti tanda terima di OPD")
+    INSPECTION_REPORT = "inspection_report", _("Berita Acara Pemeriksaan")
+    RECOMMENDATION = "recommendation", _("Rekomendasi teknis")
+    DRAFT_LICENCE = "draft_licence", _("Draf surat izin")
+    INITIAL = "initial", _("Paraf")
+    SIGNATURE = "signature", _("Tanda tangan Kepala Dinas")
+    NUMBERING = "numbering", _("Penomoran izin")
+    HANDOVER_RECEIPT = "handover_receipt", _("Bukti serah terima izin")
+    CONFIRMATION = "confirmation", _("Konfirmasi pemohon")
+    MEETING = "meeting", _("Undangan / hasil pertemuan")
+    CONSULTATION = "consultation", _("Konsultasi help desk")
+
+
+class StepRecord(models.Model):
+    """An output of a step (receipt, cover letter, initial, signature...), linked to its log entry."""
+
+    application = models.ForeignKey("applications.Application", on_delete=models.PROTECT, related_name="records")
+    log_entry = models.ForeignKey(ProcessLogEntry, on_delete=models.PROTECT, related_name="records")
+    kind = models.CharField(max_length=30, choices=RecordKind.choices)
+    step = models.PositiveSmallIntegerField(null=True)
+    number = models.CharField(max_length=100, blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    document = models.ForeignKey("applications.Document", null=True, blank=True, on_delete=models.PROTECT)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["application", "id"]
+
+
+class ClockPause(models.Model):
+    """A span in which the SLA clock stood still because the application waited on the applicant."""
+
+    application = models.ForeignKey("applications.Application", on_delete=models.CASCADE, related_name="pauses")
+    started_at = models.DateTimeField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+    state = models.CharField(max_length=30)
+    working_days = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["application", "started_at"]

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Creates .venv with a Python >= 3.12 and installs the locked dependencies (uv, offline-friendly).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export UV_PYTHON_DOWNLOADS=never
+if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then
+  PY=$(scripts/find-python.sh)
+  rm -rf .venv
+  "$PY" -m venv .venv
+fi
+[ -x .venv/bin/uv ] || .venv/bin/python -m pip install -q --disable-pip-version-check uv
+.venv/bin/uv sync --frozen --python .venv/bin/python -q
