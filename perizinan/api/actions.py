@@ -3,7 +3,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Router, Status
 
 from perizinan.errors import NotFound
 from perizinan.workflow.actions import acting_role, available_actions, get_action
@@ -62,9 +62,9 @@ def take(request: HttpRequest, pk: int, name: str) -> Any:
         try:
             data = json.loads(request.body or b"{}")
         except ValueError:
-            return 422, {"detail": _("Isi permintaan bukan JSON yang valid."), "errors": None}
+            return Status(422, {"detail": _("Isi permintaan bukan JSON yang valid."), "errors": None})
         if not isinstance(data, dict):
-            return 422, {"detail": _("Isi permintaan harus berupa objek JSON."), "errors": None}
+            return Status(422, {"detail": _("Isi permintaan harus berupa objek JSON."), "errors": None})
         files = {}
     take_action(application=app, name=name, by=user, data=data, files=files)
     return detail_of(request, pk)

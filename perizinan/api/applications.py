@@ -3,7 +3,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import File, Form, Router
+from ninja import File, Form, Router, Status
 from ninja.files import UploadedFile
 
 from perizinan.accounts.permissions import has_role
@@ -38,9 +38,9 @@ def create(request: HttpRequest, payload: ApplicationIn) -> Any:
         raise PermissionDenied(_("Hanya pemohon atau petugas CS yang dapat membuat permohonan."))
     permit_type = get_permit_type(payload.permit_type)
     if permit_type is None:
-        return 422, {"detail": _("permit_type: jenis izin tidak dikenal."), "errors": {"permit_type": [_("Jenis izin tidak dikenal.")]}}
+        return Status(422, {"detail": _("permit_type: jenis izin tidak dikenal."), "errors": {"permit_type": [_("Jenis izin tidak dikenal.")]}})
     app = services.create_application(by=user, permit_type=permit_type, data=payload.dict())
-    return 201, detail_of(request, app.pk)
+    return Status(201, detail_of(request, app.pk))
 
 
 @router.get("", response={200: list[ApplicationSummary], 401: Error})
@@ -74,10 +74,10 @@ def upload(request: HttpRequest, pk: int, requirement: Form[str], file: File[Upl
     doc = services.upload_document(
         application=_load(request, pk), by=current_user(request), requirement_number=requirement, upload=file
     )
-    return 201, {
+    return Status(201, {
         "id": doc.pk, "requirement": doc.requirement.number, "sha256": doc.sha256, "size": doc.size,
         "content_type": doc.content_type, "original_name": doc.original_name, "uploaded_at": doc.uploaded_at,
-    }
+    })
 
 
 @router.get("/{int:pk}/documents/{int:doc_id}", response={200: None, **PROTECTED})

@@ -2,7 +2,8 @@ from typing import Any
 
 from django.contrib.auth import authenticate
 from django.http import HttpRequest
-from ninja import Router
+from django.utils.translation import gettext as _
+from ninja import Router, Status
 from ninja.security import HttpBearer, django_auth
 
 from perizinan.accounts.models import ApiToken, User
@@ -36,5 +37,5 @@ def issue_token(request: HttpRequest, payload: TokenIn) -> Any:
     """Exchange a username and password for a bearer token."""
     user = authenticate(request, username=payload.username, password=payload.password)
     if user is None or not user.is_active:
-        return 401, {"detail": "Nama pengguna atau kata sandi salah."}
-    return 200, {"token": ApiToken.issue(user)}  # type: ignore[arg-type]
+        return Status(401, {"detail": _("Nama pengguna atau kata sandi salah.")})
+    return Status(200, {"token": ApiToken.issue(user)})

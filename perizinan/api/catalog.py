@@ -3,7 +3,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 
 from perizinan.catalog.models import ApplicationKind
 from perizinan.catalog.profile import Profile
@@ -40,9 +40,9 @@ def requirements(request: HttpRequest, code: str, q: Query[RequirementQuery]) ->
     """The requirements that apply to a profile, in SOP order."""
     permit_type = get_permit_type(code)
     if permit_type is None:
-        return 404, {"detail": _("Jenis izin tidak ditemukan.")}
+        return Status(404, {"detail": _("Jenis izin tidak ditemukan.")})
     if q.kind not in ApplicationKind.values or q.kind not in permit_type.kinds:
-        return 422, {"detail": _("kind: jenis permohonan tidak dikenal."), "errors": {"kind": [_("Jenis permohonan tidak dikenal.")]}}
+        return Status(422, {"detail": _("kind: jenis permohonan tidak dikenal."), "errors": {"kind": [_("Jenis permohonan tidak dikenal.")]}})
     return requirements_for(permit_type, Profile(**q.dict()))
 
 
@@ -50,5 +50,5 @@ def requirements(request: HttpRequest, code: str, q: Query[RequirementQuery]) ->
 def deadline(request: HttpRequest, start: date, days: int) -> Any:
     """The N-th working day after `start` (the start day is never counted)."""
     if days < 0 or days > 3650:
-        return 422, {"detail": _("days: harus antara 0 dan 3650."), "errors": {"days": [_("Harus antara 0 dan 3650.")]}}
+        return Status(422, {"detail": _("days: harus antara 0 dan 3650."), "errors": {"days": [_("Harus antara 0 dan 3650.")]}})
     return {"start": start, "days": days, "deadline": current_calendar().add_working_days(start, days)}

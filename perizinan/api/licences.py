@@ -2,7 +2,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Router, Status
 
 from perizinan.licences.models import Licence
 
@@ -16,7 +16,7 @@ def verify(request: HttpRequest, code: str) -> Any:
     """Public check of a licence by the code printed in its QR code."""
     licence = Licence.objects.select_related("permit_type").filter(verification_code=code).first()
     if licence is None:
-        return 404, {"detail": _("Izin dengan kode ini tidak ditemukan.")}
+        return Status(404, {"detail": _("Izin dengan kode ini tidak ditemukan.")})
     return {
         "valid": licence.status == "active",
         "licence_number": licence.number,

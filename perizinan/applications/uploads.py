@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 
@@ -51,10 +52,10 @@ def check_upload(upload: UploadedFile, field: str = "file") -> CheckedFile:
     """Read and check an upload; raise ValidationError naming `field` when refused."""
     limit = settings.PERIZINAN_UPLOAD_MAX_BYTES
     if upload.size is not None and upload.size > limit:
-        raise ValidationError({field: _("Berkas terlalu besar (maksimal %(mb)s MB).") % {"mb": limit // (1024 * 1024)}})
+        raise ValidationError({field: _("Berkas terlalu besar (maksimal %(size)s).") % {"size": filesizeformat(limit)}})
     content = upload.read(limit + 1)
     if len(content) > limit:
-        raise ValidationError({field: _("Berkas terlalu besar (maksimal %(mb)s MB).") % {"mb": limit // (1024 * 1024)}})
+        raise ValidationError({field: _("Berkas terlalu besar (maksimal %(size)s).") % {"size": filesizeformat(limit)}})
     if not content:
         raise ValidationError({field: _("Berkas kosong.")})
     content_type = _sniff(content[:16])

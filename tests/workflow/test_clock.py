@@ -1,0 +1,78 @@
+"""The SLA clock through the workflow: start on the recommendation, pauses, per-step targets, overdue."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from perizinan.workdays.calendar import Calendar
+from perizinan.workflow.models import ClockPause
+from tests.helpers import act, create_complete, run_until
+
+pytestmark = pytest.mark.django_db
+WITA = ZoneInfo("Asia/Makassar")
+
+
+def at(y: int, m: int, d: int, hour: int = 10) -> datetime:
+    return datetime(y, m, d, hour, tzinfo=WITA)
+
+
+def test_clock_due_dates_pause_and_overdue(api, application_data):
+    with time_machine.travel(at(2026, 12, 14), tick=False):  # Monday
+        app_id = create_complete(api, application_data)
+        run_until(api, app_id, stop_before="recommend")
+    with time_machine.travel(at(2026, 12, 16), tick=False):  # Wednesday: the recommendation arrives
+        app = act(api, app_id, "technical_team", "recommend")
+        assert app["clock_started_at"] == "2026-12-16"
+        # 7 working days: 17, 18, 21, 22, 23, (24 cuti bersama, 25 Christmas) 28, 29.
+        assert app["due_date"] == "2026-12-29"
+        assert app["step_due_date"] == "2026-12-17"  # step 11: H+1
+        app = act(api, app_id, "admin_monitoring", "draft_licence")
+        assert app["step_due_date"] == "2026-12-21"  # step 12: H+3
+        act(api, app_id, "section_head", "section_approve")
+        app = act(api, app_id, "division_head", "division_approve")
+        assert app["step_due_date"] == "2026-12-23"  # step 14: H+5
+        app = act(api, app_id, "office_head", "call_meeting", {"reason": "Presentasi"})
+        assert app["paused"] and app["step_due_date"] is None
+    with time_machine.travel(at(2026, 12, 22), tick=False):  # the meeting: Tuesday next week
+        app = act(api, app_id, "office_head", "meeting_held", {"result": "Memenuhi syarat"})
+        # Paused working days: 17, 18, 21, 22 = 4, so the due date moves 4 working days on.
+        pause = ClockPause.objects.get(application_id=app_id)
+        assert pause.working_days == 4 and pause.ended_at is not None
+        assert app["due_date"] == Calendar().add_working_days(date(2026, 12, 16), 7 + 4).isoformat()
+        assert app["due_date"] == "2027-01-06"  # 1 Jan New Year, 5 Jan Isra Mikraj (2027 estimate)
+        assert not app["overdue"]
+        assert app["pauses"][0]["working_days"] == 4
+    with time_machine.travel(at(2027, 1, 7), tick=False):
+        detail = api("office_head").get(f"/applications/{app_id}").json()
+        assert detail["overdue"] is True
+        tasks = api("office_head").get("/tasks").json()
+        assert tasks[0]["id"] == app_id and tasks[0]["overdue"] is True
+
+
+def test_registration_anchored_steps_are_due_the_same_day(api, application_data):
+    with time_machine.travel(at(2026, 12, 1), tick=False):
+        app_id = create_complete(api, application_data)
+        app = run_until(api, app_id, stop_before="verify")
+        assert app["step_due_date"] == "2026-12-01"  # step 7: day H
+    with time_machine.travel(at(2026, 12, 2), tick=False):
+        assert api("verifier").get(f"/applications/{app_id}").json()["overdue"] is True
+
+
+def test_permit_type_without_recommendation_starts_at_receipt(api, application_data):
+    from perizinan.catalog.models import PermitType
+
+    PermitType.objects.filter(code="PAK").update(clock_start="receipt", needs_recommendation=False)
+    with time_machine.travel(at(2026, 12, 1), tick=False):
+        app_id = create_complete(api, application_data)
+        app = run_until(api, app_id, stop_before="verify")
+        assert app["clock_started_at"] == "2026-12-01"
+        assert app["due_date"] == "2026-12-10"
+        app = act(api, app_id, "verifier", "verify_return", {"reason": "x"})
+        app = act(api, app_id, "cs", "cs_request_fix", {"reason": "Lengkapi"})
+        assert app["paused"]
+    with time_machine.travel(at(2026, 12, 3), tick=False):
+        app = act(api, app_id, "applicant", "resubmit_fix")
+        assert not app["paused"]
+        assert app["due_date"] == "2026-12-14"  # two working days (2, 3 Dec) added
