@@ -62,13 +62,16 @@ def sample_pdf(title: str = "Dokumen") -> bytes:
 
     writer = PdfWriter()
     page = writer.add_blank_page(width=595, height=842)
-    font = DictionaryObject({
-        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
-        NameObject("/BaseFont"): NameObject("/Helvetica"),
-    })
-    page[NameObject("/Resources")] = DictionaryObject({
-        NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})
-    })
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+        }
+    )
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})}
+    )
     safe = title.replace("(", "[").replace(")", "]").encode("latin-1", "replace")
     stream = DecodedStreamObject()
     stream.set_data(b"BT /F1 14 Tf 60 780 Td (" + safe + b") Tj ET")
@@ -86,13 +89,23 @@ DEMO_APPLICATION: dict[str, Any] = {
     "permit_type": "PAK",
     "kind": "new",
     "company": {
-        "name": "Contoh Medika", "legal_form": "PT", "nib": "1234567890123", "npwp": "01.855.081.4-412.000",
-        "address": "Jl. Jenderal Sudirman No. 1, Balikpapan", "phone": "0542-123456", "email": "info@contohmedika.id",
+        "name": "Contoh Medika",
+        "legal_form": "PT",
+        "nib": "1234567890123",
+        "npwp": "01.855.081.4-412.000",
+        "address": "Jl. Jenderal Sudirman No. 1, Balikpapan",
+        "phone": "0542-123456",
+        "email": "info@contohmedika.id",
     },
     "director": {"name": "Rudi Hartono", "nik": "6471011501900001"},
     "technical_lead": {"name": "Siti Rahmawati, A.Md.", "nik": "6471015501900002", "education": "D3"},
     "building": {"status": "owned"},
-    "profile": {"foreign_investment": False, "electromedical": False, "radiation": False, "technicians": False},
+    "profile": {
+        "foreign_investment": False,
+        "electromedical": False,
+        "radiation": False,
+        "technicians": False,
+    },
     "device_categories": ["Alat kesehatan non-elektromedik steril"],
     "device_list": "Spuit, kasa steril, kateter",
 }
@@ -113,34 +126,49 @@ def forward_path() -> list[Step]:
         Step("registration", "register", {}),
         Step("verifier", "verify", {"note": "Valid"}),
         Step("liaison", "deliver_to_agency", {"received_by": "Staf Seksi Farmalkes Dinkes"}),
-        Step("technical_team", "recommend",
-             {"recommendation_number": "445/123/Farmalkes", "recommendation_date": "2026-11-27"},
-             None),
+        Step(
+            "technical_team",
+            "recommend",
+            {"recommendation_number": "445/123/Farmalkes", "recommendation_date": "2026-11-27"},
+            None,
+        ),
         Step("admin_monitoring", "draft_licence", {}),
         Step("section_head", "section_approve", {"note": "Format dan isi benar"}),
         Step("division_head", "division_approve", {}),
         Step("office_head", "sign", {}),
         Step("registry", "number_licence", {}),
-        Step("pickup", "hand_over", {"recipient_name": "Rudi Hartono", "recipient_id_number": "6471011501900001"}),
+        Step(
+            "pickup",
+            "hand_over",
+            {"recipient_name": "Rudi Hartono", "recipient_id_number": "6471011501900001"},
+        ),
         Step("applicant", "confirm_receipt", {"note": "Izin diterima"}),
     ]
 
 
-def new_application(users: dict[str, User], *, data: dict[str, Any] | None = None, owner: str = "applicant") -> Application:
+def new_application(
+    users: dict[str, User], *, data: dict[str, Any] | None = None, owner: str = "applicant"
+) -> Application:
     """Create an application and upload every submission document it needs."""
     permit_type = PermitType.objects.get(code="PAK")
     app = create_application(by=users[owner], permit_type=permit_type, data=data or DEMO_APPLICATION)
     for row in checklist(app):
         if row["stage"] == "submission":
-            upload_document(application=app, by=users[owner], requirement_number=row["number"],
-                            upload=pdf_upload(f"req-{row['number']}.pdf", f"Persyaratan {row['number']}"))
+            upload_document(
+                application=app,
+                by=users[owner],
+                requirement_number=row["number"],
+                upload=pdf_upload(f"req-{row['number']}.pdf", f"Persyaratan {row['number']}"),
+            )
     return app
 
 
 def step_files(step: Step) -> dict[str, Any]:
     if step.action in {"recommend", "receive_recommendation"}:
-        return {"inspection_report": pdf_upload("bap.pdf", "Berita Acara Pemeriksaan"),
-                "recommendation": pdf_upload("rekomendasi.pdf", "Rekomendasi Teknis")}
+        return {
+            "inspection_report": pdf_upload("bap.pdf", "Berita Acara Pemeriksaan"),
+            "recommendation": pdf_upload("rekomendasi.pdf", "Rekomendasi Teknis"),
+        }
     return step.files or {}
 
 

@@ -42,10 +42,14 @@ class Api:
         return self.client.get(f"/api/v1{path}", params, **self.headers)
 
     def post(self, path: str, data: Any = None, **extra: Any):  # type: ignore[no-untyped-def]
-        return self.client.post(f"/api/v1{path}", json.dumps(data or {}), content_type="application/json", **self.headers, **extra)
+        return self.client.post(
+            f"/api/v1{path}", json.dumps(data or {}), content_type="application/json", **self.headers, **extra
+        )
 
     def put(self, path: str, data: Any = None):  # type: ignore[no-untyped-def]
-        return self.client.put(f"/api/v1{path}", json.dumps(data or {}), content_type="application/json", **self.headers)
+        return self.client.put(
+            f"/api/v1{path}", json.dumps(data or {}), content_type="application/json", **self.headers
+        )
 
     def delete(self, path: str):  # type: ignore[no-untyped-def]
         return self.client.delete(f"/api/v1{path}", **self.headers)

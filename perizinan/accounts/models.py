@@ -46,13 +46,13 @@ class Office(models.Model):
     """The office's settings (one row)."""
 
     name = models.CharField(_("nama kantor"), max_length=200, default="DPMPTSP Provinsi Kalimantan Timur")
-    cuti_bersama_is_working = models.BooleanField(
-        _("cuti bersama dihitung hari kerja"), default=False
-    )
+    cuti_bersama_is_working = models.BooleanField(_("cuti bersama dihitung hari kerja"), default=False)
     require_nuisance_permit = models.BooleanField(
         _("wajibkan izin gangguan (UUG/HO)"),
         default=False,
-        help_text=_("Izin HO dihapus oleh Permendagri 19/2017; aktifkan hanya bila peraturan daerah mewajibkan."),
+        help_text=_(
+            "Izin HO dihapus oleh Permendagri 19/2017; aktifkan hanya bila peraturan daerah mewajibkan."
+        ),
     )
     service_hours = models.JSONField(
         _("jam pelayanan"),
@@ -93,6 +93,9 @@ class ApiToken(models.Model):
     key_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"token of {self.user_id}"
 
     @classmethod
     def issue(cls, user: User) -> str:

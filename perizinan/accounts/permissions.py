@@ -54,7 +54,7 @@ def user_roles(user: User | AnonymousUser) -> frozenset[Role]:
         cached = frozenset(r for r in Role if r.value in names)
         if user.is_superuser:
             cached = cached | {Role.SITE_ADMIN, Role.SUPERVISOR}
-        user._perizinan_roles = cached  # type: ignore[union-attr]
+        user._perizinan_roles = cached  # type: ignore[union-attr,attr-defined]
     return cached
 
 

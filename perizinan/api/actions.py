@@ -29,7 +29,13 @@ def list_actions(request: HttpRequest, pk: int) -> Any:
             "direction": a.direction,
             "role": acting_role(user, app, a),
             "fields": [
-                {"name": f.name, "label": str(f.label), "type": f.type, "required": f.required, "choices": list(f.choices)}
+                {
+                    "name": f.name,
+                    "label": str(f.label),
+                    "type": f.type,
+                    "required": f.required,
+                    "choices": list(f.choices),
+                }
                 for f in a.fields
             ],
         }
@@ -48,7 +54,11 @@ ACTION_BODY = {
 }
 
 
-@router.post("/{int:pk}/actions/{name}", response={200: ApplicationOut, 409: Error, **PROTECTED}, openapi_extra=ACTION_BODY)
+@router.post(
+    "/{int:pk}/actions/{name}",
+    response={200: ApplicationOut, 409: Error, **PROTECTED},
+    openapi_extra=ACTION_BODY,
+)
 def take(request: HttpRequest, pk: int, name: str) -> Any:
     """Take one action with its fields (JSON, or multipart when a field is a file)."""
     user = current_user(request)

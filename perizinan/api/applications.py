@@ -17,7 +17,16 @@ from perizinan.workflow.log import verify_chain
 
 from . import presenters
 from .auth import AUTH, current_user
-from .schemas import PROTECTED, ApplicationIn, ApplicationOut, ApplicationSummary, ChainOut, ChecklistTickIn, DocumentOut, Error
+from .schemas import (
+    PROTECTED,
+    ApplicationIn,
+    ApplicationOut,
+    ApplicationSummary,
+    ChainOut,
+    ChecklistTickIn,
+    DocumentOut,
+    Error,
+)
 
 router = Router(tags=["applications"], auth=AUTH)
 
@@ -38,21 +47,31 @@ def create(request: HttpRequest, payload: ApplicationIn) -> Any:
         raise PermissionDenied(_("Hanya pemohon atau petugas CS yang dapat membuat permohonan."))
     permit_type = get_permit_type(payload.permit_type)
     if permit_type is None:
-        return Status(422, {"detail": _("permit_type: jenis izin tidak dikenal."), "errors": {"permit_type": [_("Jenis izin tidak dikenal.")]}})
+        return Status(
+            422,
+            {
+                "detail": _("permit_type: jenis izin tidak dikenal."),
+                "errors": {"permit_type": [_("Jenis izin tidak dikenal.")]},
+            },
+        )
     app = services.create_application(by=user, permit_type=permit_type, data=payload.dict())
     return Status(201, detail_of(request, app.pk))
 
 
 @router.get("", response={200: list[ApplicationSummary], 401: Error})
-def list_applications(request: HttpRequest, response: HttpResponse, state: str | None = None,
-                      limit: int = 100, offset: int = 0) -> Any:
+def list_applications(
+    request: HttpRequest, response: HttpResponse, state: str | None = None, limit: int = 100, offset: int = 0
+) -> Any:
     """The applications the caller may see, newest first (`limit` at most 500)."""
     qs = visible_applications(current_user(request)).select_related("permit_type", "company", "licence")
     if state:
         qs = qs.filter(state=state)
     limit = max(1, min(limit, 500))
     response["X-Total-Count"] = str(qs.count())
-    return [presenters.summary(a) for a in qs.order_by("-created_at", "-id")[max(offset, 0) : max(offset, 0) + limit]]
+    return [
+        presenters.summary(a)
+        for a in qs.order_by("-created_at", "-id")[max(offset, 0) : max(offset, 0) + limit]
+    ]
 
 
 @router.get("/{int:pk}", response={200: ApplicationOut, **PROTECTED})
@@ -74,10 +93,18 @@ def upload(request: HttpRequest, pk: int, requirement: Form[str], file: File[Upl
     doc = services.upload_document(
         application=_load(request, pk), by=current_user(request), requirement_number=requirement, upload=file
     )
-    return Status(201, {
-        "id": doc.pk, "requirement": doc.requirement.number, "sha256": doc.sha256, "size": doc.size,
-        "content_type": doc.content_type, "original_name": doc.original_name, "uploaded_at": doc.uploaded_at,
-    })
+    return Status(
+        201,
+        {
+            "id": doc.pk,
+            "requirement": doc.requirement.number,
+            "sha256": doc.sha256,
+            "size": doc.size,
+            "content_type": doc.content_type,
+            "original_name": doc.original_name,
+            "uploaded_at": doc.uploaded_at,
+        },
+    )
 
 
 @router.get("/{int:pk}/documents/{int:doc_id}", response={200: None, **PROTECTED})
@@ -97,8 +124,11 @@ def download(request: HttpRequest, pk: int, doc_id: int) -> Any:
 def tick(request: HttpRequest, pk: int, number: int, payload: ChecklistTickIn) -> Any:
     """Customer service ticks one requirement of the checklist, with a note (step 4)."""
     services.tick_checklist(
-        application=_load(request, pk), by=current_user(request), requirement_number=number,
-        ticked=payload.ticked, note=payload.note,
+        application=_load(request, pk),
+        by=current_user(request),
+        requirement_number=number,
+        ticked=payload.ticked,
+        note=payload.note,
     )
     return detail_of(request, pk)
 
@@ -111,4 +141,9 @@ def verify_log(request: HttpRequest, pk: int) -> Any:
     if not has_role(user, SUPERVISING_ROLES):
         raise PermissionDenied(_("Hanya pengawas yang dapat memeriksa rantai log."))
     report = verify_chain(app.pk)
-    return {"ok": report.ok, "entries": report.entries, "broken_seq": report.broken_seq, "reason": report.reason}
+    return {
+        "ok": report.ok,
+        "entries": report.entries,
+        "broken_seq": report.broken_seq,
+        "reason": report.reason,
+    }

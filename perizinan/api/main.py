@@ -22,7 +22,9 @@ api = NinjaAPI(
 )
 
 
-def _error(request: HttpRequest, status: int, detail: str, errors: dict[str, list[str]] | None = None) -> HttpResponse:
+def _error(
+    request: HttpRequest, status: int, detail: str, errors: dict[str, list[str]] | None = None
+) -> HttpResponse:
     body: dict[str, Any] = {"detail": detail}
     if errors:
         body["errors"] = errors
@@ -55,7 +57,11 @@ def _invalid(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
 def _schema_invalid(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
     errors: dict[str, list[str]] = {}
     for err in exc.errors:
-        loc = [str(p) for p in err.get("loc", []) if p not in ("body", "payload", "query", "q", "path", "form", "file")]
+        loc = [
+            str(p)
+            for p in err.get("loc", [])
+            if p not in ("body", "payload", "query", "q", "path", "form", "file")
+        ]
         errors.setdefault(".".join(loc) or "__all__", []).append(err.get("msg", ""))
     first_field, messages = next(iter(errors.items())) if errors else ("__all__", [""])
     return _error(request, 422, f"{first_field}: {messages[0]}", errors)

@@ -4,7 +4,7 @@ from typing import Any
 
 from perizinan.applications.models import Application
 from perizinan.applications.selectors import checklist
-from perizinan.workdays.calendar import today_wita, to_wita
+from perizinan.workdays.calendar import to_wita, today_wita
 from perizinan.workflow.clock import is_overdue
 from perizinan.workflow.states import STATE_STEP, WAITING_ON_APPLICANT, State
 
@@ -43,15 +43,27 @@ def detail(app: Application) -> dict[str, Any]:
     data = summary(app)
     data.update(
         company_data={
-            "name": c.name, "legal_form": c.legal_form, "nib": c.nib, "npwp": c.npwp,
-            "address": c.address, "phone": c.phone, "fax": c.fax, "email": c.email,
+            "name": c.name,
+            "legal_form": c.legal_form,
+            "nib": c.nib,
+            "npwp": c.npwp,
+            "address": c.address,
+            "phone": c.phone,
+            "fax": c.fax,
+            "email": c.email,
         },
         director={"name": app.director_name, "nik": app.director_nik},
-        technical_lead={"name": app.tech_lead_name, "nik": app.tech_lead_nik, "education": app.tech_lead_education},
+        technical_lead={
+            "name": app.tech_lead_name,
+            "nik": app.tech_lead_nik,
+            "education": app.tech_lead_education,
+        },
         building={"status": app.building_status, "lease_until": app.lease_until},
         profile={
-            "foreign_investment": app.foreign_investment, "electromedical": app.electromedical,
-            "radiation": app.radiation, "technicians": app.technicians,
+            "foreign_investment": app.foreign_investment,
+            "electromedical": app.electromedical,
+            "radiation": app.radiation,
+            "technicians": app.technicians,
         },
         agent={"name": app.agent_name, "nik": app.agent_nik} if app.agent_name else None,
         signer_name=app.signer_name,
@@ -61,23 +73,41 @@ def detail(app: Application) -> dict[str, Any]:
         checklist=checklist(app),
         documents=[
             {
-                "id": d.pk, "requirement": d.requirement.number, "sha256": d.sha256, "size": d.size,
-                "content_type": d.content_type, "original_name": d.original_name, "uploaded_at": d.uploaded_at,
+                "id": d.pk,
+                "requirement": d.requirement.number,
+                "sha256": d.sha256,
+                "size": d.size,
+                "content_type": d.content_type,
+                "original_name": d.original_name,
+                "uploaded_at": d.uploaded_at,
             }
             for d in app.documents.filter(is_current=True).select_related("requirement")
         ],
         timeline=[
             {
-                "seq": e.seq, "step": e.step, "action": e.action, "direction": e.direction,
-                "from_state": e.from_state, "to_state": e.to_state, "by": e.actor_name, "role": e.role,
-                "at": to_wita(e.at), "note": e.note, "initial": e.initial, "seconds_taken": e.seconds_taken,
+                "seq": e.seq,
+                "step": e.step,
+                "action": e.action,
+                "direction": e.direction,
+                "from_state": e.from_state,
+                "to_state": e.to_state,
+                "by": e.actor_name,
+                "role": e.role,
+                "at": to_wita(e.at),
+                "note": e.note,
+                "initial": e.initial,
+                "seconds_taken": e.seconds_taken,
                 "standard": e.standard,
             }
             for e in app.log.order_by("seq")
         ],
         pauses=[
-            {"started_at": to_wita(p.started_at), "ended_at": to_wita(p.ended_at) if p.ended_at else None,
-             "state": p.state, "working_days": p.working_days}
+            {
+                "started_at": to_wita(p.started_at),
+                "ended_at": to_wita(p.ended_at) if p.ended_at else None,
+                "state": p.state,
+                "working_days": p.working_days,
+            }
             for p in app.pauses.all()
         ],
     )

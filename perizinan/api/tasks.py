@@ -40,12 +40,12 @@ def tasks(request: HttpRequest, limit: int = 200, offset: int = 0) -> Any:
     rows = []
     for app in tasks_for(user)[max(offset, 0) : max(offset, 0) + limit]:
         s = presenters.summary(app)
-        rows.append({
-            **s,
-            "due_date": s["due_date"].isoformat() if s["due_date"] else None,
-            "step_due_date": s["step_due_date"].isoformat() if s["step_due_date"] else None,
-            "waiting_since": app.state_since.isoformat() if app.state_since else None,
-        })
+        rows.append(
+            {
+                **s,
+                "due_date": s["due_date"].isoformat() if s["due_date"] else None,
+                "step_due_date": s["step_due_date"].isoformat() if s["step_due_date"] else None,
+                "waiting_since": app.state_since.isoformat() if app.state_since else None,
+            }
+        )
     return rows
-
-

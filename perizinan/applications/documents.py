@@ -12,7 +12,9 @@ from .models import Application, Document
 from .uploads import check_upload
 
 
-def store(*, application: Application, requirement_number: Any, upload: Any, by: Any, field: str = "file") -> Document:
+def store(
+    *, application: Application, requirement_number: Any, upload: Any, by: Any, field: str = "file"
+) -> Document:
     """Check and store one upload for one requirement; earlier uploads for it stop being current.
 
     Must run inside the caller's transaction; on failure the caller calls `discard`.
@@ -26,9 +28,13 @@ def store(*, application: Application, requirement_number: Any, upload: Any, by:
     requirement = Requirement.objects.filter(permit_type_id=application.permit_type_id, number=number).first()
     applicable = {row["number"] for row in checklist(application)}
     if requirement is None or number not in applicable:
-        raise ValidationError({"requirement": _("Persyaratan nomor %d tidak berlaku untuk permohonan ini.") % number})
+        raise ValidationError(
+            {"requirement": _("Persyaratan nomor %d tidak berlaku untuk permohonan ini.") % number}
+        )
     checked = check_upload(upload, field=field)
-    Document.objects.filter(application=application, requirement=requirement, is_current=True).update(is_current=False)
+    Document.objects.filter(application=application, requirement=requirement, is_current=True).update(
+        is_current=False
+    )
     doc = Document(
         application=application,
         requirement=requirement,

@@ -46,7 +46,9 @@ class BuildingStatus(models.TextChoices):
 class Application(PakWorkflow, ConcurrentTransitionMixin, models.Model):
     """A permit application. Moved only by `workflow.services.take_action`."""
 
-    permit_type = models.ForeignKey("catalog.PermitType", on_delete=models.PROTECT, verbose_name=_("jenis izin"))
+    permit_type = models.ForeignKey(
+        "catalog.PermitType", on_delete=models.PROTECT, verbose_name=_("jenis izin")
+    )
     kind = models.CharField(_("jenis permohonan"), max_length=30, choices=ApplicationKind.choices)
     company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="applications")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -73,14 +75,24 @@ class Application(PakWorkflow, ConcurrentTransitionMixin, models.Model):
         _("penandatangan permohonan"), max_length=200, blank=True, help_text=_("Kosong = direktur")
     )
     previous_licence = models.ForeignKey(
-        "licences.Licence", null=True, blank=True, on_delete=models.PROTECT, related_name="change_applications"
+        "licences.Licence",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="change_applications",
     )
     previous_licence_number = models.CharField(_("nomor izin lama"), max_length=100, blank=True)
 
-    registration_number = models.CharField(_("nomor registrasi"), max_length=40, unique=True, null=True, blank=True)
+    registration_number = models.CharField(
+        _("nomor registrasi"), max_length=40, unique=True, null=True, blank=True
+    )
     status_code = models.CharField(max_length=12, blank=True, help_text=_("Kode rahasia cek status"))
     referred_agency = models.ForeignKey(
-        "accounts.TechnicalAgency", null=True, blank=True, on_delete=models.PROTECT, related_name="applications"
+        "accounts.TechnicalAgency",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="applications",
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
     registered_at = models.DateTimeField(null=True, blank=True)
@@ -114,7 +126,9 @@ class Application(PakWorkflow, ConcurrentTransitionMixin, models.Model):
 
     @property
     def delegated_signing(self) -> bool:
-        return bool(self.signer_name) and self.signer_name.strip().lower() != self.director_name.strip().lower()
+        return (
+            bool(self.signer_name) and self.signer_name.strip().lower() != self.director_name.strip().lower()
+        )
 
     @staticmethod
     def new_status_code() -> str:
@@ -144,6 +158,9 @@ class Document(models.Model):
         ordering = ["requirement__number", "-uploaded_at"]
         indexes = [models.Index(fields=["application", "is_current"])]
 
+    def __str__(self) -> str:
+        return f"{self.requirement_id}: {self.original_name}"
+
 
 class ChecklistItem(models.Model):
     """Customer service's tick and note against one requirement."""
@@ -152,10 +169,17 @@ class ChecklistItem(models.Model):
     requirement = models.ForeignKey("catalog.Requirement", on_delete=models.PROTECT, related_name="+")
     ticked = models.BooleanField(default=False)
     note = models.CharField(max_length=500, blank=True)
-    ticked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    ticked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
     ticked_at = models.DateTimeField(null=True)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["application", "requirement"], name="checklist_unique_requirement")
+            models.UniqueConstraint(
+                fields=["application", "requirement"], name="checklist_unique_requirement"
+            )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.requirement_id}: {self.ticked}"

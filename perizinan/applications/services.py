@@ -26,10 +26,22 @@ from .validation import clean_application
 APPLICANT_EDITABLE = frozenset({State.DRAFT, State.RETURNED_BY_CS, State.AWAITING_FIX, State.AGENCY_RETURNED})
 
 
-def _log(app: Application, *, by: User, role: str, action: str, note: str = "", data: dict | None = None) -> None:
+def _log(
+    app: Application, *, by: User, role: str, action: str, note: str = "", data: dict | None = None
+) -> None:
     log.append(
-        application=app, by=by, role=role, action=action, direction="note", step=STATE_STEP[app.state],
-        from_state=app.state, to_state=app.state, at=timezone.now(), note=note, data=data, initial=by.paraf,
+        application=app,
+        by=by,
+        role=role,
+        action=action,
+        direction="note",
+        step=STATE_STEP[app.state],
+        from_state=app.state,
+        to_state=app.state,
+        at=timezone.now(),
+        note=note,
+        data=data,
+        initial=by.paraf,
     )
 
 
@@ -69,11 +81,17 @@ def create_application(*, by: User, permit_type: PermitType, data: dict[str, Any
     cleaned = clean_application(data, today=to_wita(timezone.now()).date(), kinds=permit_type.kinds)
     fields = cleaned["fields"]
     with transaction.atomic():
-        company = _company_for(by=by, values=cleaned["company"], on_behalf=on_behalf and not has_role(by, Role.APPLICANT))
+        company = _company_for(
+            by=by, values=cleaned["company"], on_behalf=on_behalf and not has_role(by, Role.APPLICANT)
+        )
         previous = _previous_licence(fields["kind"], fields["previous_licence_number"], company)
         app = Application.objects.create(
-            permit_type=permit_type, company=company, created_by=by, previous_licence=previous,
-            state_since=timezone.now(), **fields,
+            permit_type=permit_type,
+            company=company,
+            created_by=by,
+            previous_licence=previous,
+            state_since=timezone.now(),
+            **fields,
         )
         role = Role.APPLICANT if has_role(by, Role.APPLICANT) else Role.CS
         _log(app, by=by, role=role, action="create", data={"kind": app.kind, "company": company.nib})
@@ -92,7 +110,9 @@ def _editor_role(by: User, app: Application) -> Role:
 
 def update_application(*, application: Application, by: User, data: dict[str, Any]) -> Application:
     role = _editor_role(by, application)
-    cleaned = clean_application(data, today=to_wita(timezone.now()).date(), kinds=application.permit_type.kinds)
+    cleaned = clean_application(
+        data, today=to_wita(timezone.now()).date(), kinds=application.permit_type.kinds
+    )
     with transaction.atomic():
         app = Application.objects.select_for_update().get(pk=application.pk)
         if app.state != application.state:
@@ -117,10 +137,15 @@ def upload_document(*, application: Application, by: User, requirement_number: A
     try:
         with transaction.atomic():
             app = Application.objects.select_for_update().get(pk=application.pk)
-            doc = documents.store(application=app, requirement_number=requirement_number, upload=upload, by=by)
+            doc = documents.store(
+                application=app, requirement_number=requirement_number, upload=upload, by=by
+            )
             stored.append(doc)
             _log(
-                app, by=by, role=role, action="upload_document",
+                app,
+                by=by,
+                role=role,
+                action="upload_document",
                 data={"requirement": doc.requirement.number, "sha256": doc.sha256, "size": doc.size},
             )
     except BaseException:
@@ -129,7 +154,9 @@ def upload_document(*, application: Application, by: User, requirement_number: A
     return doc
 
 
-def tick_checklist(*, application: Application, by: User, requirement_number: int, ticked: bool, note: str = "") -> ChecklistItem:
+def tick_checklist(
+    *, application: Application, by: User, requirement_number: int, ticked: bool, note: str = ""
+) -> ChecklistItem:
     """Step 4: customer service ticks one requirement, with a note."""
     if not has_role(by, Role.CS):
         raise PermissionDenied(_("Hanya petugas CS yang mencentang checklist."))
@@ -143,9 +170,16 @@ def tick_checklist(*, application: Application, by: User, requirement_number: in
     with transaction.atomic():
         list(Application.objects.select_for_update().filter(pk=application.pk).values_list("pk"))
         item, _created = ChecklistItem.objects.update_or_create(
-            application=application, requirement_id=row["requirement_id"],
+            application=application,
+            requirement_id=row["requirement_id"],
             defaults={"ticked": ticked, "note": note[:500], "ticked_by": by, "ticked_at": timezone.now()},
         )
-        _log(application, by=by, role=Role.CS, action="tick_checklist", note=note,
-             data={"requirement": requirement_number, "ticked": ticked})
+        _log(
+            application,
+            by=by,
+            role=Role.CS,
+            action="tick_checklist",
+            note=note,
+            data={"requirement": requirement_number, "ticked": ticked},
+        )
     return item

@@ -52,17 +52,23 @@ def check_upload(upload: UploadedFile, field: str = "file") -> CheckedFile:
     """Read and check an upload; raise ValidationError naming `field` when refused."""
     limit = settings.PERIZINAN_UPLOAD_MAX_BYTES
     if upload.size is not None and upload.size > limit:
-        raise ValidationError({field: _("Berkas terlalu besar (maksimal %(size)s).") % {"size": filesizeformat(limit)}})
+        raise ValidationError(
+            {field: _("Berkas terlalu besar (maksimal %(size)s).") % {"size": filesizeformat(limit)}}
+        )
     content = upload.read(limit + 1)
     if len(content) > limit:
-        raise ValidationError({field: _("Berkas terlalu besar (maksimal %(size)s).") % {"size": filesizeformat(limit)}})
+        raise ValidationError(
+            {field: _("Berkas terlalu besar (maksimal %(size)s).") % {"size": filesizeformat(limit)}}
+        )
     if not content:
         raise ValidationError({field: _("Berkas kosong.")})
     content_type = _sniff(content[:16])
     if content_type is None:
         raise ValidationError({field: _("Jenis berkas tidak diterima: hanya PDF, JPEG atau PNG.")})
     if not _parses(content, content_type):
-        raise ValidationError({field: _("Berkas rusak atau tidak dapat dibaca sebagai %(type)s.") % {"type": content_type}})
+        raise ValidationError(
+            {field: _("Berkas rusak atau tidak dapat dibaca sebagai %(type)s.") % {"type": content_type}}
+        )
     return CheckedFile(
         content=content,
         sha256=hashlib.sha256(content).hexdigest(),

@@ -31,7 +31,9 @@ class Errors:
             raise ValidationError(self.items)
 
 
-def _text(errors: Errors, data: dict[str, Any], key: str, path: str, *, required: bool = True, max_len: int = 200) -> str:
+def _text(
+    errors: Errors, data: dict[str, Any], key: str, path: str, *, required: bool = True, max_len: int = 200
+) -> str:
     value = data.get(key)
     value = "" if value is None else str(value).strip()
     if required and not value:
@@ -52,7 +54,9 @@ def clean_nik(value: str) -> str:
     try:
         return stdnum_nik.validate(value)
     except StdnumError:
-        raise ValidationError(_("NIK tidak valid (16 digit, kode wilayah dan tanggal lahir harus benar).")) from None
+        raise ValidationError(
+            _("NIK tidak valid (16 digit, kode wilayah dan tanggal lahir harus benar).")
+        ) from None
 
 
 def _checked(errors: Errors, path: str, value: str, cleaner: Any) -> str:
@@ -103,7 +107,9 @@ def clean_application(data: dict[str, Any], *, today: date, kinds: list[str]) ->
         except ValidationError:
             errors.add("company.email", _("Alamat e-mail tidak valid."))
     if out_company["legal_form"] and out_company["legal_form"] not in LEGAL_FORMS:
-        errors.add("company.legal_form", _("Bentuk badan usaha tidak dikenal: %s.") % ", ".join(sorted(LEGAL_FORMS)))
+        errors.add(
+            "company.legal_form", _("Bentuk badan usaha tidak dikenal: %s.") % ", ".join(sorted(LEGAL_FORMS))
+        )
 
     director = _section(errors, data, "director")
     lead = _section(errors, data, "technical_lead")
@@ -120,10 +126,15 @@ def clean_application(data: dict[str, Any], *, today: date, kinds: list[str]) ->
     fields: dict[str, Any] = {
         "kind": kind,
         "director_name": _text(errors, director, "name", "director.name"),
-        "director_nik": _checked(errors, "director.nik", _text(errors, director, "nik", "director.nik", max_len=20), clean_nik),
+        "director_nik": _checked(
+            errors, "director.nik", _text(errors, director, "nik", "director.nik", max_len=20), clean_nik
+        ),
         "tech_lead_name": _text(errors, lead, "name", "technical_lead.name"),
         "tech_lead_nik": _checked(
-            errors, "technical_lead.nik", _text(errors, lead, "nik", "technical_lead.nik", max_len=20), clean_nik
+            errors,
+            "technical_lead.nik",
+            _text(errors, lead, "nik", "technical_lead.nik", max_len=20),
+            clean_nik,
         ),
         "tech_lead_education": _text(errors, lead, "education", "technical_lead.education", max_len=3),
         "building_status": _text(errors, building, "status", "building.status", max_len=10),
@@ -148,7 +159,10 @@ def clean_application(data: dict[str, Any], *, today: date, kinds: list[str]) ->
             value = False
         fields[flag] = value
     if fields["radiation"] and not fields["electromedical"]:
-        errors.add("profile.radiation", _("Alkes elektromedik radiasi adalah alkes elektromedik: centang juga elektromedik."))
+        errors.add(
+            "profile.radiation",
+            _("Alkes elektromedik radiasi adalah alkes elektromedik: centang juga elektromedik."),
+        )
 
     edu = fields["tech_lead_education"]
     if edu and edu not in Education.values:

@@ -21,6 +21,4 @@ def load_permit_type(apps: Any, filename: str) -> None:
         code=data.pop("code"), defaults={**data, "technical_agency": agency}
     )
     for req in requirements:
-        Requirement.objects.update_or_create(
-            permit_type=permit_type, number=req.pop("number"), defaults=req
-        )
+        Requirement.objects.update_or_create(permit_type=permit_type, number=req.pop("number"), defaults=req)

@@ -37,7 +37,11 @@ class PermitType(models.Model):
     sop_number = models.CharField(_("nomor SOP"), max_length=40, blank=True)
     legal_bases = models.JSONField(_("dasar hukum"), default=list, blank=True)
     technical_agency = models.ForeignKey(
-        "accounts.TechnicalAgency", verbose_name=_("instansi teknis"), null=True, blank=True, on_delete=models.PROTECT
+        "accounts.TechnicalAgency",
+        verbose_name=_("instansi teknis"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
     )
     needs_recommendation = models.BooleanField(_("memerlukan rekomendasi teknis"), default=True)
     sla_working_days = models.PositiveSmallIntegerField(_("jangka waktu (hari kerja)"))
@@ -73,7 +77,9 @@ class Requirement(models.Model):
     title = models.CharField(_("judul"), max_length=300)
     title_en = models.CharField(_("judul (Inggris)"), max_length=300, blank=True)
     stage = models.CharField(_("tahap"), max_length=20, choices=Stage.choices, default=Stage.SUBMISSION)
-    condition = models.CharField(_("syarat berlaku"), max_length=30, choices=Condition.choices, default=Condition.ALWAYS)
+    condition = models.CharField(
+        _("syarat berlaku"), max_length=30, choices=Condition.choices, default=Condition.ALWAYS
+    )
     kinds = models.JSONField(
         _("hanya untuk jenis permohonan"), default=list, blank=True, help_text=_("Kosong = semua jenis")
     )
@@ -81,7 +87,9 @@ class Requirement(models.Model):
 
     class Meta:
         ordering = ["permit_type", "number"]
-        constraints = [models.UniqueConstraint(fields=["permit_type", "number"], name="requirement_unique_number")]
+        constraints = [
+            models.UniqueConstraint(fields=["permit_type", "number"], name="requirement_unique_number")
+        ]
         verbose_name = _("persyaratan")
         verbose_name_plural = _("persyaratan")
 

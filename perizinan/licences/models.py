@@ -15,6 +15,9 @@ class LicenceCounter(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["permit_type", "year"], name="counter_unique_year")]
 
+    def __str__(self) -> str:
+        return f"{self.permit_type_id}/{self.year}: {self.last}"
+
 
 class LicenceNumber(models.Model):
     """Every number ever drawn. Never deleted, never reused: a voided number stays voided."""
@@ -35,7 +38,9 @@ class LicenceNumber(models.Model):
 
     class Meta:
         ordering = ["permit_type", "year", "seq"]
-        constraints = [models.UniqueConstraint(fields=["permit_type", "year", "seq"], name="number_unique_seq")]
+        constraints = [
+            models.UniqueConstraint(fields=["permit_type", "year", "seq"], name="number_unique_seq")
+        ]
 
     def __str__(self) -> str:
         return self.number
@@ -61,16 +66,16 @@ class Licence(models.Model):
     address = models.CharField(_("alamat"), max_length=300)
     issued_on = models.DateField(_("tanggal terbit"))
     signed_by = models.CharField(_("ditandatangani oleh"), max_length=200)
-    status = models.CharField(_("status"), max_length=10, choices=LicenceStatus.choices, default=LicenceStatus.ACTIVE)
+    status = models.CharField(
+        _("status"), max_length=10, choices=LicenceStatus.choices, default=LicenceStatus.ACTIVE
+    )
     status_reason = models.TextField(blank=True)
     status_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
     status_at = models.DateTimeField(null=True, blank=True)
     supersedes = models.OneToOneField(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="superseded_by"
     )
-    superseded_number = models.CharField(
-        _("nomor izin kertas yang digantikan"), max_length=100, blank=True
-    )
+    superseded_number = models.CharField(_("nomor izin kertas yang digantikan"), max_length=100, blank=True)
     verification_code = models.CharField(max_length=32, unique=True)
 
     class Meta:

@@ -41,7 +41,7 @@ def all_actions() -> dict[str, ActionDef]:
     actions: dict[str, ActionDef] = {}
     for t in field.get_all_transitions(Application):  # type: ignore[attr-defined]
         c = t.custom
-        sources = {t.source} if isinstance(t.source, str) else set(t.source)
+        sources: set[str] = {str(t.source)} if isinstance(t.source, str) else {str(x) for x in t.source}  # type: ignore[union-attr]
         if t.name in actions:  # one transition per source state: merge
             existing = actions[t.name]
             actions[t.name] = ActionDef(**{**existing.__dict__, "sources": existing.sources | sources})
@@ -53,7 +53,7 @@ def all_actions() -> dict[str, ActionDef]:
             roles=tuple(c["roles"]),
             direction=c["direction"],
             sources=frozenset(sources),
-            target=t.target,
+            target=str(t.target) if t.target is not None else None,
             fields=tuple(c["fields"]),
             outputs=tuple(c["outputs"]),
             doc=(t.method.__doc__ or "").strip(),
@@ -83,7 +83,9 @@ def acting_role(user: User, app: Any, action: ActionDef) -> Role | None:
 
 def available_actions(user: User, app: Any) -> list[ActionDef]:
     """The actions `user` may take on `app` in its current state."""
-    return [a for a in all_actions().values() if app.state in a.sources and acting_role(user, app, a) is not None]
+    return [
+        a for a in all_actions().values() if app.state in a.sources and acting_role(user, app, a) is not None
+    ]
 
 
 def roles_acting_in(state: str) -> set[Role]:

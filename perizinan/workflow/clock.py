@@ -29,7 +29,9 @@ def on_state_change(app, *, now: datetime, cal: Calendar) -> None:  # type: igno
         ClockPause.objects.create(application=app, started_at=now, state=app.state)
     elif app.paused_since is not None and not waiting:
         days = cal.working_days_between(to_wita(app.paused_since).date(), to_wita(now).date())
-        ClockPause.objects.filter(application=app, ended_at__isnull=True).update(ended_at=now, working_days=days)
+        ClockPause.objects.filter(application=app, ended_at__isnull=True).update(
+            ended_at=now, working_days=days
+        )
         app.paused_working_days += days
         app.paused_since = None
     recompute(app, cal=cal)

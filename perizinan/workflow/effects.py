@@ -93,9 +93,19 @@ def _document_hashes(app: Application) -> dict[str, str]:
 
 # Every return, decline or rejection: the reason is what the applicant sees.
 @effect(
-    "withdraw", "cs_return", "registration_return", "cs_request_fix", "cs_reject_fix",
-    "agency_return", "agency_decline", "section_send_back", "division_send_back",
-    "office_send_back_section", "office_send_back_division", "office_send_to_agency", "office_reject",
+    "withdraw",
+    "cs_return",
+    "registration_return",
+    "cs_request_fix",
+    "cs_reject_fix",
+    "agency_return",
+    "agency_decline",
+    "section_send_back",
+    "division_send_back",
+    "office_send_back_section",
+    "office_send_back_division",
+    "office_send_to_agency",
+    "office_reject",
 )
 def _returned(ctx: Ctx) -> Outputs:
     ctx.app.last_reason = ctx.data["reason"]
@@ -152,12 +162,16 @@ def _register(ctx: Ctx) -> Outputs:
 def _verify(ctx: Ctx) -> Outputs:
     app = ctx.app
     agency = app.permit_type.technical_agency
-    kind = ctx.data.get("recommendation_kind") or _("Rekomendasi teknis %(permit)s") % {"permit": app.permit_type.name}
+    kind = ctx.data.get("recommendation_kind") or _("Rekomendasi teknis %(permit)s") % {
+        "permit": app.permit_type.name
+    }
     letter_number = f"{app.registration_number}/SP"
     return Outputs(
         data={"cover_letter": letter_number, "recommendation_kind": kind},
         records=[
-            Record(RecordKind.VERIFICATION_FORM, data={"result": "valid", "note": ctx.data.get("note") or ""}),
+            Record(
+                RecordKind.VERIFICATION_FORM, data={"result": "valid", "note": ctx.data.get("note") or ""}
+            ),
             Record(
                 RecordKind.COVER_LETTER,
                 number=letter_number,
@@ -170,7 +184,11 @@ def _verify(ctx: Ctx) -> Outputs:
 @effect("verify_return")
 def _verify_return(ctx: Ctx) -> Outputs:
     _returned(ctx)
-    return Outputs(records=[Record(RecordKind.VERIFICATION_FORM, data={"result": "invalid", "reason": ctx.data["reason"]})])
+    return Outputs(
+        records=[
+            Record(RecordKind.VERIFICATION_FORM, data={"result": "invalid", "reason": ctx.data["reason"]})
+        ]
+    )
 
 
 # Step 9: handover receipt at the agency.
@@ -185,9 +203,17 @@ def _deliver(ctx: Ctx) -> Outputs:
 @effect("recommend", "receive_recommendation")
 def _recommend(ctx: Ctx) -> Outputs:
     app, d = ctx.app, ctx.data
-    bap = documents.store(application=app, requirement_number=2, upload=d["inspection_report"], by=ctx.by, field="inspection_report")
+    bap = documents.store(
+        application=app,
+        requirement_number=2,
+        upload=d["inspection_report"],
+        by=ctx.by,
+        field="inspection_report",
+    )
     ctx.stored.append(bap)
-    rec = documents.store(application=app, requirement_number=3, upload=d["recommendation"], by=ctx.by, field="recommendation")
+    rec = documents.store(
+        application=app, requirement_number=3, upload=d["recommendation"], by=ctx.by, field="recommendation"
+    )
     ctx.stored.append(rec)
     if app.permit_type.clock_start == ClockStart.RECOMMENDATION:
         clock.start(app, on=ctx.today, cal=ctx.cal)
@@ -203,7 +229,9 @@ def _recommend(ctx: Ctx) -> Outputs:
     return Outputs(
         data=data,
         records=[
-            Record(RecordKind.INSPECTION_REPORT, data={"inspection_date": data["inspection_date"]}, document=bap),
+            Record(
+                RecordKind.INSPECTION_REPORT, data={"inspection_date": data["inspection_date"]}, document=bap
+            ),
             Record(RecordKind.RECOMMENDATION, number=d["recommendation_number"], data=data, document=rec),
         ],
     )
@@ -212,7 +240,12 @@ def _recommend(ctx: Ctx) -> Outputs:
 @effect("agency_note")
 def _agency_note(ctx: Ctx) -> Outputs:
     d = ctx.data
-    return Outputs(data={"activity": d["activity"], "activity_date": d["activity_date"].isoformat() if d.get("activity_date") else None})
+    return Outputs(
+        data={
+            "activity": d["activity"],
+            "activity_date": d["activity_date"].isoformat() if d.get("activity_date") else None,
+        }
+    )
 
 
 @effect("resubmit_to_agency")
@@ -239,7 +272,10 @@ def _draft(ctx: Ctx) -> Outputs:
         "device_categories": app.device_categories,
         "recommendation_number": rec.number if rec else "",
     }
-    return Outputs(data={"version": version}, records=[Record(RecordKind.DRAFT_LICENCE, number=f"v{version}", data=draft)])
+    return Outputs(
+        data={"version": version},
+        records=[Record(RecordKind.DRAFT_LICENCE, number=f"v{version}", data=draft)],
+    )
 
 
 # Steps 12 and 13: initials of the heads of section and division.
@@ -297,7 +333,9 @@ def _hand_over(ctx: Ctx) -> Outputs:
         "recipient_is_agent": bool(d.get("recipient_is_agent")),
         "survey_code": Application.new_status_code(),
     }
-    return Outputs(data=data, records=[Record(RecordKind.HANDOVER_RECEIPT, number=data["survey_code"], data=data)])
+    return Outputs(
+        data=data, records=[Record(RecordKind.HANDOVER_RECEIPT, number=data["survey_code"], data=data)]
+    )
 
 
 # Step 17: the applicant confirms.

@@ -31,7 +31,9 @@ class Field:
         if self.type == "text":
             value = str(raw).strip()
             if len(value) > self.max_length:
-                raise ValidationError({self.name: _g("Terlalu panjang (maksimal %d karakter).") % self.max_length})
+                raise ValidationError(
+                    {self.name: _g("Terlalu panjang (maksimal %d karakter).") % self.max_length}
+                )
             return value
         if self.type == "date":
             if isinstance(raw, date):

@@ -38,7 +38,9 @@ def entry_hash(e: ProcessLogEntry) -> str:
         "standard": e.standard,
         "prev_hash": e.prev_hash,
     }
-    raw = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"), cls=DjangoJSONEncoder)
+    raw = json.dumps(
+        payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"), cls=DjangoJSONEncoder
+    )
     return hashlib.sha256(raw.encode()).hexdigest()
 
 

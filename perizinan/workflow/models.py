@@ -41,6 +41,9 @@ class ProcessLogEntry(models.Model):
         verbose_name = _("entri map pengendali proses")
         verbose_name_plural = _("map pengendali proses")
 
+    def __str__(self) -> str:
+        return f"{self.application_id}#{self.seq} {self.action}"
+
     def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         if not self._state.adding:
             raise PermissionError("The process log is append-only")
@@ -70,7 +73,9 @@ class RecordKind(models.TextChoices):
 class StepRecord(models.Model):
     """An output of a step (receipt, cover letter, initial, signature...), linked to its log entry."""
 
-    application = models.ForeignKey("applications.Application", on_delete=models.PROTECT, related_name="records")
+    application = models.ForeignKey(
+        "applications.Application", on_delete=models.PROTECT, related_name="records"
+    )
     log_entry = models.ForeignKey(ProcessLogEntry, on_delete=models.PROTECT, related_name="records")
     kind = models.CharField(max_length=30, choices=RecordKind.choices)
     step = models.PositiveSmallIntegerField(null=True)
@@ -82,11 +87,16 @@ class StepRecord(models.Model):
     class Meta:
         ordering = ["application", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.kind} {self.number}".strip()
+
 
 class ClockPause(models.Model):
     """A span in which the SLA clock stood still because the application waited on the applicant."""
 
-    application = models.ForeignKey("applications.Application", on_delete=models.CASCADE, related_name="pauses")
+    application = models.ForeignKey(
+        "applications.Application", on_delete=models.CASCADE, related_name="pauses"
+    )
     started_at = models.DateTimeField()
     ended_at = models.DateTimeField(null=True, blank=True)
     state = models.CharField(max_length=30)
@@ -94,3 +104,6 @@ class ClockPause(models.Model):
 
     class Meta:
         ordering = ["application", "started_at"]
+
+    def __str__(self) -> str:
+        return f"{self.application_id} {self.started_at:%Y-%m-%d}"

@@ -56,7 +56,12 @@ def take_action(
             now = timezone.now()
             if action.target is None:
                 # A note: lock the row and make sure nobody moved it meanwhile.
-                current = Application.objects.select_for_update().filter(pk=app.pk).values_list("state", flat=True).first()
+                current = (
+                    Application.objects.select_for_update()
+                    .filter(pk=app.pk)
+                    .values_list("state", flat=True)
+                    .first()
+                )
                 if current != from_state:
                     raise Conflict(_("Permohonan telah berubah sejak dibaca; muat ulang."))
             else:
@@ -70,7 +75,16 @@ def take_action(
                 except ConcurrentTransition:
                     raise Conflict(_("Permohonan telah berubah sejak dibaca; muat ulang.")) from None
             cal = current_calendar()
-            ctx = Ctx(app=app, by=by, role=role, data=cleaned, now=now, today=to_wita(now).date(), cal=cal, stored=stored)
+            ctx = Ctx(
+                app=app,
+                by=by,
+                role=role,
+                data=cleaned,
+                now=now,
+                today=to_wita(now).date(),
+                cal=cal,
+                stored=stored,
+            )
             outputs = EFFECTS.get(action.name, nothing)(ctx)
             if action.target is not None:
                 clock.on_state_change(app, now=now, cal=cal)

@@ -1,6 +1,7 @@
 """The states of an application and where each sits in SOP-LP2N-KES-02 (Lampiran 1)."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -73,8 +74,8 @@ class StepStandard:
     """A step of Lampiran 1: its time standard (mutu baku) and its target day."""
 
     number: int
-    title: str
-    standard: str  # as written in the SOP
+    title: Any
+    standard: Any  # as written in the SOP (lazily translated)
     anchor: str | None = None  # "registration" or "clock": the day H counts from
     offset: int = 0  # target = H + offset working days
 

@@ -28,10 +28,18 @@ def test_lifecycle_all_17_steps_as_each_role(api, application_data):
     assert licence.signed_by == "H. Muhammad Rizal, SE, MM"
     kinds = set(StepRecord.objects.filter(application_id=app_id).values_list("kind", flat=True))
     assert kinds >= {
-        RecordKind.REGISTRATION_RECEIPT, RecordKind.VERIFICATION_FORM, RecordKind.COVER_LETTER,
-        RecordKind.LIAISON_RECEIPT, RecordKind.INSPECTION_REPORT, RecordKind.RECOMMENDATION,
-        RecordKind.DRAFT_LICENCE, RecordKind.INITIAL, RecordKind.SIGNATURE, RecordKind.NUMBERING,
-        RecordKind.HANDOVER_RECEIPT, RecordKind.CONFIRMATION,
+        RecordKind.REGISTRATION_RECEIPT,
+        RecordKind.VERIFICATION_FORM,
+        RecordKind.COVER_LETTER,
+        RecordKind.LIAISON_RECEIPT,
+        RecordKind.INSPECTION_REPORT,
+        RecordKind.RECOMMENDATION,
+        RecordKind.DRAFT_LICENCE,
+        RecordKind.INITIAL,
+        RecordKind.SIGNATURE,
+        RecordKind.NUMBERING,
+        RecordKind.HANDOVER_RECEIPT,
+        RecordKind.CONFIRMATION,
     }
     # The recommendation documents became requirements 2 and 3 of the checklist.
     checklist = {row["number"]: row for row in app["checklist"]}
@@ -71,7 +79,13 @@ def test_returned_by_cs_then_resubmitted(api, application_data):
 def test_helpdesk_consultation_is_logged_without_moving(api, application_data):
     app_id = create_complete(api, application_data)
     act(api, app_id, "applicant", "submit")
-    app = act(api, app_id, "helpdesk", "helpdesk_consult", {"question": "Apa itu PJT?", "answer": "Penanggung jawab teknis"})
+    app = act(
+        api,
+        app_id,
+        "helpdesk",
+        "helpdesk_consult",
+        {"question": "Apa itu PJT?", "answer": "Penanggung jawab teknis"},
+    )
     assert app["state"] == "submitted"
     assert app["timeline"][-1]["action"] == "helpdesk_consult"
     assert StepRecord.objects.filter(application_id=app_id, kind=RecordKind.CONSULTATION).count() == 1
@@ -80,9 +94,17 @@ def test_helpdesk_consultation_is_logged_without_moving(api, application_data):
 def test_verifier_returns_through_cs_and_back(api, application_data):
     app_id = create_complete(api, application_data)
     run_until(api, app_id, stop_before="verify")
-    assert act(api, app_id, "verifier", "verify_return", {"reason": "NPWP tidak sesuai akta"})["state"] == "verification_returned"
-    assert act(api, app_id, "cs", "cs_request_fix", {"reason": "Perbaiki NPWP sesuai akta"})["state"] == "awaiting_fix"
-    assert api("applicant").get(f"/applications/{app_id}").json()["last_reason"] == "Perbaiki NPWP sesuai akta"
+    assert (
+        act(api, app_id, "verifier", "verify_return", {"reason": "NPWP tidak sesuai akta"})["state"]
+        == "verification_returned"
+    )
+    assert (
+        act(api, app_id, "cs", "cs_request_fix", {"reason": "Perbaiki NPWP sesuai akta"})["state"]
+        == "awaiting_fix"
+    )
+    assert (
+        api("applicant").get(f"/applications/{app_id}").json()["last_reason"] == "Perbaiki NPWP sesuai akta"
+    )
     assert act(api, app_id, "applicant", "resubmit_fix")["state"] == "fix_received"
     assert act(api, app_id, "cs", "cs_forward_fix")["state"] == "registered"
     assert act(api, app_id, "verifier", "verify")["state"] == "verified"
@@ -91,14 +113,30 @@ def test_verifier_returns_through_cs_and_back(api, application_data):
 def test_registration_sends_back_to_cs(api, application_data):
     app_id = create_complete(api, application_data)
     run_until(api, app_id, stop_before="register")
-    assert act(api, app_id, "registration", "registration_return", {"reason": "Checklist belum ditandatangani"})["state"] == "submitted"
+    assert (
+        act(api, app_id, "registration", "registration_return", {"reason": "Checklist belum ditandatangani"})[
+            "state"
+        ]
+        == "submitted"
+    )
 
 
 def test_technical_team_returns_and_applicant_resubmits(api, application_data):
     app_id = create_complete(api, application_data)
     run_until(api, app_id, stop_before="recommend")
-    act(api, app_id, "technical_team", "agency_note", {"activity": "Peninjauan gudang", "activity_date": "2026-11-25"})
-    assert act(api, app_id, "technical_team", "agency_return", {"reason": "Gudang belum memenuhi CDAKB"})["state"] == "agency_returned"
+    act(
+        api,
+        app_id,
+        "technical_team",
+        "agency_note",
+        {"activity": "Peninjauan gudang", "activity_date": "2026-11-25"},
+    )
+    assert (
+        act(api, app_id, "technical_team", "agency_return", {"reason": "Gudang belum memenuhi CDAKB"})[
+            "state"
+        ]
+        == "agency_returned"
+    )
     assert act(api, app_id, "applicant", "resubmit_to_agency")["state"] == "at_agency"
     assert act(api, app_id, "technical_team", "recommend")["state"] == "recommended"
 
@@ -120,7 +158,10 @@ def test_admin_receives_recommendation_the_applicant_holds(api, application_data
 
 @pytest.mark.parametrize(
     ("actor", "name", "back_to"),
-    [("section_head", "section_send_back", "recommended"), ("division_head", "division_send_back", "recommended")],
+    [
+        ("section_head", "section_send_back", "recommended"),
+        ("division_head", "division_send_back", "recommended"),
+    ],
 )
 def test_heads_send_the_draft_back(api, application_data, actor, name, back_to):
     app_id = create_complete(api, application_data)
@@ -148,7 +189,13 @@ def test_office_head_sends_back(api, application_data, name, back_to):
 def test_office_head_calls_a_meeting_then_signs(api, application_data):
     app_id = create_complete(api, application_data)
     run_until(api, app_id, stop_before="sign")
-    app = act(api, app_id, "office_head", "call_meeting", {"reason": "Presentasi sistem CDAKB", "meeting_date": "2026-12-02"})
+    app = act(
+        api,
+        app_id,
+        "office_head",
+        "call_meeting",
+        {"reason": "Presentasi sistem CDAKB", "meeting_date": "2026-12-02"},
+    )
     assert app["state"] == "meeting_called" and app["paused"] and app["waiting_on_applicant"]
     app = act(api, app_id, "office_head", "meeting_held", {"result": "Memenuhi syarat"})
     assert app["state"] == "division_approved" and not app["paused"]
@@ -209,9 +256,14 @@ def test_bad_recommendation_file_stores_nothing(api, application_data, settings)
     files_before = sorted(p.name for p in (settings.MEDIA_ROOT).rglob("*") if p.is_file())
     r = api("technical_team").upload(
         f"/applications/{app_id}/actions/recommend",
-        {"recommendation_number": "1", "recommendation_date": "2026-11-20",
-         "inspection_report": pdf_upload("bap.pdf"),
-         "recommendation": SimpleUploadedFile("rek.pdf", b"not a pdf at all", content_type="application/pdf")},
+        {
+            "recommendation_number": "1",
+            "recommendation_date": "2026-11-20",
+            "inspection_report": pdf_upload("bap.pdf"),
+            "recommendation": SimpleUploadedFile(
+                "rek.pdf", b"not a pdf at all", content_type="application/pdf"
+            ),
+        },
     )
     assert r.status_code == 422 and "recommendation" in r.json()["errors"]
     assert Document.objects.filter(application_id=app_id).count() == before

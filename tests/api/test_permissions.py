@@ -7,8 +7,13 @@ from tests.helpers import act, create_complete
 
 pytestmark = pytest.mark.django_db
 
-PROTECTED_GETS = ["/applications", "/applications/{id}", "/applications/{id}/actions", "/tasks",
-                  "/applications/{id}/log/verify"]
+PROTECTED_GETS = [
+    "/applications",
+    "/applications/{id}",
+    "/applications/{id}/actions",
+    "/tasks",
+    "/applications/{id}/log/verify",
+]
 
 
 @pytest.fixture
@@ -25,8 +30,12 @@ def test_anonymous_get_is_401(api, app_id, path):
 
 @pytest.mark.parametrize(
     ("method", "path"),
-    [("post", "/applications"), ("put", "/applications/{id}"), ("post", "/applications/{id}/actions/submit"),
-     ("post", "/applications/{id}/checklist/1")],
+    [
+        ("post", "/applications"),
+        ("put", "/applications/{id}"),
+        ("post", "/applications/{id}/actions/submit"),
+        ("post", "/applications/{id}/checklist/1"),
+    ],
 )
 def test_anonymous_write_is_401(api, app_id, method, path):
     assert getattr(api(), method)(path.format(id=app_id), {}).status_code == 401
@@ -62,7 +71,9 @@ def test_another_applicant_gets_404(api, app_id, path):
 
 def test_another_applicant_cannot_act_upload_or_edit(api, app_id, application_data):
     assert api("applicant2").post(f"/applications/{app_id}/actions/submit").status_code == 404
-    r = api("applicant2").upload(f"/applications/{app_id}/documents", {"requirement": "1", "file": pdf_upload("x.pdf")})
+    r = api("applicant2").upload(
+        f"/applications/{app_id}/documents", {"requirement": "1", "file": pdf_upload("x.pdf")}
+    )
     assert r.status_code == 404
     assert api("applicant2").put(f"/applications/{app_id}", application_data).status_code == 404
     assert app_id not in [a["id"] for a in api("applicant2").get("/applications").json()]
@@ -92,8 +103,13 @@ def test_wrong_role_action_is_403(api, app_id):
 
 def test_technical_team_sees_only_referred_applications(api, app_id, users):
     assert api("technical_team").get(f"/applications/{app_id}").status_code == 404
-    for actor, name, data in [("applicant", "submit", {}), ("cs", "cs_accept", {}), ("registration", "register", {}),
-                              ("verifier", "verify", {}), ("liaison", "deliver_to_agency", {"received_by": "X"})]:
+    for actor, name, data in [
+        ("applicant", "submit", {}),
+        ("cs", "cs_accept", {}),
+        ("registration", "register", {}),
+        ("verifier", "verify", {}),
+        ("liaison", "deliver_to_agency", {"received_by": "X"}),
+    ]:
         act(api, app_id, actor, name, data)
     assert api("technical_team").get(f"/applications/{app_id}").status_code == 200
     # A team member of another agency sees nothing.
@@ -139,8 +155,13 @@ def test_log_verify_is_for_supervisors(api, app_id):
 
 @pytest.mark.parametrize(
     ("method", "path"),
-    [("delete", "/applications"), ("put", "/tasks"), ("get", "/applications/{id}/actions/submit"),
-     ("get", "/auth/token"), ("delete", "/permit-types")],
+    [
+        ("delete", "/applications"),
+        ("put", "/tasks"),
+        ("get", "/applications/{id}/actions/submit"),
+        ("get", "/auth/token"),
+        ("delete", "/permit-types"),
+    ],
 )
 def test_wrong_method_is_405(api, app_id, method, path):
     assert getattr(api("cs"), method)(path.format(id=app_id)).status_code == 405

@@ -48,7 +48,9 @@ def test_valid_draft_is_created(api, application_data):
 def test_invalid_input_names_the_field(api, application_data, change, field):
     data = dict(application_data)
     for key, value in change.items():
-        data[key] = {**data[key], **value} if isinstance(value, dict) and isinstance(data.get(key), dict) else value
+        data[key] = (
+            {**data[key], **value} if isinstance(value, dict) and isinstance(data.get(key), dict) else value
+        )
     before = (Application.objects.count(), Company.objects.count())
     r = api("applicant").post("/applications", data)
     assert r.status_code == 422, r.content
@@ -73,7 +75,11 @@ def test_lease_exactly_two_years_is_accepted(api, application_data):
 
 
 def test_change_application_with_paper_licence(api, application_data):
-    data = {**application_data, "kind": "technical_lead_change", "previous_licence_number": "503/0099/PAK/BPPMD/2015"}
+    data = {
+        **application_data,
+        "kind": "technical_lead_change",
+        "previous_licence_number": "503/0099/PAK/BPPMD/2015",
+    }
     r = api("applicant").post("/applications", data)
     assert r.status_code == 201
     numbers = [row["number"] for row in r.json()["checklist"]]
@@ -108,12 +114,17 @@ def draft_id(api, application_data):
 
 @pytest.mark.parametrize(
     ("name", "content", "ctype"),
-    [("a.pdf", sample_pdf("x"), "application/pdf"), ("a.png", _png(), "image/png"), ("a.jpg", _jpeg(), "image/jpeg"),
-     ("nama-aneh.txt", sample_pdf("y"), "application/pdf")],
+    [
+        ("a.pdf", sample_pdf("x"), "application/pdf"),
+        ("a.png", _png(), "image/png"),
+        ("a.jpg", _jpeg(), "image/jpeg"),
+        ("nama-aneh.txt", sample_pdf("y"), "application/pdf"),
+    ],
 )
 def test_upload_accepted_by_content(api, draft_id, name, content, ctype):
-    r = api("applicant").upload(f"/applications/{draft_id}/documents",
-                                {"requirement": "5", "file": SimpleUploadedFile(name, content)})
+    r = api("applicant").upload(
+        f"/applications/{draft_id}/documents", {"requirement": "5", "file": SimpleUploadedFile(name, content)}
+    )
     assert r.status_code == 201, r.content
     body = r.json()
     assert body["content_type"] == ctype and body["requirement"] == 5 and body["size"] == len(content)
@@ -124,34 +135,51 @@ def test_upload_accepted_by_content(api, draft_id, name, content, ctype):
 
 @pytest.mark.parametrize(
     "content",
-    [b"hello, I am text pretending to be a PDF", b"%PDF-1.7\n garbage without pages", b"\x89PNG\r\n\x1a\nbroken", b""],
+    [
+        b"hello, I am text pretending to be a PDF",
+        b"%PDF-1.7\n garbage without pages",
+        b"\x89PNG\r\n\x1a\nbroken",
+        b"",
+    ],
 )
 def test_upload_refused_stores_nothing(api, draft_id, settings, content):
-    r = api("applicant").upload(f"/applications/{draft_id}/documents",
-                                {"requirement": "5", "file": SimpleUploadedFile("a.pdf", content)})
+    r = api("applicant").upload(
+        f"/applications/{draft_id}/documents",
+        {"requirement": "5", "file": SimpleUploadedFile("a.pdf", content)},
+    )
     assert r.status_code == 422
     assert "file" in r.json()["errors"]
     assert not Document.objects.filter(application_id=draft_id).exists()
-    assert not any(p.is_file() for p in settings.MEDIA_ROOT.rglob("*")) if settings.MEDIA_ROOT.exists() else True
+    assert (
+        not any(p.is_file() for p in settings.MEDIA_ROOT.rglob("*")) if settings.MEDIA_ROOT.exists() else True
+    )
 
 
 def test_upload_too_big(api, draft_id, settings):
     settings.PERIZINAN_UPLOAD_MAX_BYTES = 200
-    r = api("applicant").upload(f"/applications/{draft_id}/documents", {"requirement": "5", "file": pdf_upload("big.pdf")})
+    r = api("applicant").upload(
+        f"/applications/{draft_id}/documents", {"requirement": "5", "file": pdf_upload("big.pdf")}
+    )
     assert r.status_code == 422 and "terlalu besar" in r.json()["errors"]["file"][0].lower()
     assert not Document.objects.filter(application_id=draft_id).exists()
 
 
 def test_upload_for_requirement_that_does_not_apply(api, draft_id):
-    r = api("applicant").upload(f"/applications/{draft_id}/documents", {"requirement": "7", "file": pdf_upload("x.pdf")})
+    r = api("applicant").upload(
+        f"/applications/{draft_id}/documents", {"requirement": "7", "file": pdf_upload("x.pdf")}
+    )
     assert r.status_code == 422 and "requirement" in r.json()["errors"]
 
 
 def test_reupload_replaces_but_keeps_history(api, draft_id):
     for title in ("v1", "v2"):
-        api("applicant").upload(f"/applications/{draft_id}/documents", {"requirement": "5", "file": pdf_upload("npwp.pdf", title)})
+        api("applicant").upload(
+            f"/applications/{draft_id}/documents", {"requirement": "5", "file": pdf_upload("npwp.pdf", title)}
+        )
     assert Document.objects.filter(application_id=draft_id, requirement__number=5).count() == 2
-    assert Document.objects.filter(application_id=draft_id, requirement__number=5, is_current=True).count() == 1
+    assert (
+        Document.objects.filter(application_id=draft_id, requirement__number=5, is_current=True).count() == 1
+    )
 
 
 def test_no_upload_after_submission(api, application_data):
@@ -159,5 +187,7 @@ def test_no_upload_after_submission(api, application_data):
 
     app_id = create_complete(api, application_data)
     act(api, app_id, "applicant", "submit")
-    r = api("applicant").upload(f"/applications/{app_id}/documents", {"requirement": "5", "file": pdf_upload("x.pdf")})
+    r = api("applicant").upload(
+        f"/applications/{app_id}/documents", {"requirement": "5", "file": pdf_upload("x.pdf")}
+    )
     assert r.status_code == 409

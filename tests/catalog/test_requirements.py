@@ -47,7 +47,12 @@ def test_requirements_every_combination(kind):
     for values in itertools.product([False, True], repeat=len(FLAGS) + 2):
         flags = dict(zip(FLAGS, values[:4], strict=True))
         agent, delegated = values[4], values[5]
-        got = [r.number for r in requirements_for(pak, Profile(kind=kind, agent=agent, delegated_signing=delegated, **flags))]
+        got = [
+            r.number
+            for r in requirements_for(
+                pak, Profile(kind=kind, agent=agent, delegated_signing=delegated, **flags)
+            )
+        ]
         assert got == expected(kind, flags, agent=agent, delegated=delegated), (kind, flags, agent, delegated)
 
 

@@ -38,7 +38,9 @@ def test_number_unique_in_database(users):
     with transaction.atomic():
         n = draw_number(permit_type=pak, year=2026, application=app, by=users["registry"])
     with pytest.raises(IntegrityError), transaction.atomic():
-        LicenceNumber.objects.create(permit_type=pak, year=2026, seq=99, number=n.number, application=app, drawn_by=users["registry"])
+        LicenceNumber.objects.create(
+            permit_type=pak, year=2026, seq=99, number=n.number, application=app, drawn_by=users["registry"]
+        )
 
 
 def test_rolled_back_numbering_leaves_no_gap(users):
@@ -58,8 +60,12 @@ def test_change_application_supersedes_previous_licence(api, application_data, u
     first = create_complete(api, application_data)
     run_until(api, first)
     old = Licence.objects.get(application_id=first)
-    data = {**application_data, "kind": "technical_lead_change", "previous_licence_number": old.number,
-            "technical_lead": {"name": "Wati, S.Farm.", "nik": "6471015501900002", "education": "S1"}}
+    data = {
+        **application_data,
+        "kind": "technical_lead_change",
+        "previous_licence_number": old.number,
+        "technical_lead": {"name": "Wati, S.Farm.", "nik": "6471015501900002", "education": "S1"},
+    }
     change = create_complete(api, data)
     app = run_until(api, change)
     assert app["state"] == "completed"
@@ -74,8 +80,12 @@ def test_change_application_for_another_company_licence_is_refused(api, applicat
     first = create_complete(api, application_data)
     run_until(api, first)
     old = Licence.objects.get(application_id=first)
-    other = {**application_data, "kind": "change", "previous_licence_number": old.number,
-             "company": {**application_data["company"], "nib": "9876543210987"}}
+    other = {
+        **application_data,
+        "kind": "change",
+        "previous_licence_number": old.number,
+        "company": {**application_data["company"], "nib": "9876543210987"},
+    }
     r = api("applicant2").post("/applications", other)
     assert r.status_code == 422 and "previous_licence_number" in r.json()["errors"]
 

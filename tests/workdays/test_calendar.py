@@ -93,7 +93,9 @@ def test_property_monotone_and_closures_only_delay(start, days, closed):
     assert base.add_working_days(start, days) <= base.add_working_days(start, days + 1)
     assert Calendar(closures=closed).add_working_days(start, days) >= base.add_working_days(start, days)
     # Counting cuti bersama as working never makes a deadline later.
-    assert Calendar(cuti_bersama_is_working=True).add_working_days(start, days) <= base.add_working_days(start, days)
+    assert Calendar(cuti_bersama_is_working=True).add_working_days(start, days) <= base.add_working_days(
+        start, days
+    )
 
 
 @settings(max_examples=200, deadline=None)

@@ -39,8 +39,14 @@ def test_orm_cannot_change_or_delete_entries(app_id):
 
 @pytest.mark.parametrize(
     ("column", "value"),
-    [("note", "'catatan palsu'"), ("actor_name", "'Orang Lain'"), ("to_state", "'signed'"), ("role", "'office_head'"),
-     ("data", "'{}'"), ("step", "99")],
+    [
+        ("note", "'catatan palsu'"),
+        ("actor_name", "'Orang Lain'"),
+        ("to_state", "'signed'"),
+        ("role", "'office_head'"),
+        ("data", "'{}'"),
+        ("step", "99"),
+    ],
 )
 def test_tampering_any_entry_is_detected(app_id, column, value):
     entries = list(ProcessLogEntry.objects.filter(application_id=app_id).order_by("seq"))

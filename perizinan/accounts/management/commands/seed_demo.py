@@ -9,7 +9,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):  # type: ignore[no-untyped-def]
         parser.add_argument("--password", default="demo12345")
-        parser.add_argument("--force", action="store_true", help="allow with DJANGO_DEBUG=0 (never in production)")
+        parser.add_argument(
+            "--force", action="store_true", help="allow with DJANGO_DEBUG=0 (never in production)"
+        )
 
     def handle(self, *args, password: str, force: bool, **options):  # type: ignore[no-untyped-def]
         if not settings.DEBUG and not force:

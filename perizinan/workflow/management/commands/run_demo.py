@@ -16,8 +16,18 @@ class Command(BaseCommand):
         app = run_forward(app, users)
         rows = [("#", "Langkah", "Tindakan", "Oleh", "Peran", "Waktu (WITA)", "Paraf", "Catatan")]
         for e in app.log.order_by("seq"):
-            rows.append((str(e.seq), str(e.step or ""), e.action, e.actor_name, e.role,
-                         to_wita(e.at).strftime("%d-%m-%Y %H:%M:%S"), e.initial, e.note[:40]))
+            rows.append(
+                (
+                    str(e.seq),
+                    str(e.step or ""),
+                    e.action,
+                    e.actor_name,
+                    e.role,
+                    to_wita(e.at).strftime("%d-%m-%Y %H:%M:%S"),
+                    e.initial,
+                    e.note[:40],
+                )
+            )
         widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
         for i, r in enumerate(rows):
             self.stdout.write("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)))

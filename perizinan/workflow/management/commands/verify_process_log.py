@@ -8,7 +8,9 @@ class Command(BaseCommand):
     help = "Verify the hash chain of the process log; name the first broken entry. Exit 1 if any is broken."
 
     def add_arguments(self, parser):  # type: ignore[no-untyped-def]
-        parser.add_argument("registration_numbers", nargs="*", help="registration numbers or ids (default: all)")
+        parser.add_argument(
+            "registration_numbers", nargs="*", help="registration numbers or ids (default: all)"
+        )
 
     def handle(self, *args, registration_numbers: list[str], **options):  # type: ignore[no-untyped-def]
         qs = Application.objects.order_by("pk")
