@@ -3,9 +3,9 @@ SHELL := /bin/bash
 PY := .venv/bin/python
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: install run test test-sqlite lint demo bench migrate seed clean
+.PHONY: install run test test-sqlite lint demo bench migrate seed clean messages
 
-.venv/.installed: pyproject.toml uv.lock scripts/bootstrap.sh
+.venv/.installed: pyproject.toml uv.lock scripts/bootstrap.sh $(wildcard perizinan/locale/*/LC_MESSAGES/*.po)
 	scripts/bootstrap.sh
 	touch $@
 
@@ -44,3 +44,8 @@ bench: install
 
 clean:
 	rm -rf .venv db.sqlite3 media
+
+# Re-extract translatable strings (needs GNU gettext's xgettext), then fill in English.
+messages: install
+	$(PY) manage.py makemessages -l en --ignore=".venv/*" --ignore="tests/*" --ignore="bench/*"
+	$(PY) scripts/compile_messages.py

@@ -10,3 +10,4 @@ if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import sys; sys.exit(sys.
 fi
 [ -x .venv/bin/uv ] || .venv/bin/python -m pip install -q --disable-pip-version-check uv
 .venv/bin/uv sync --frozen --python .venv/bin/python -q
+.venv/bin/python scripts/compile_messages.py >/dev/null

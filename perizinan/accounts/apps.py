@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 def _sync_groups(sender, **kwargs):  # type: ignore[no-untyped-def]
@@ -15,7 +16,7 @@ def _sync_groups(sender, **kwargs):  # type: ignore[no-untyped-def]
 class AccountsConfig(AppConfig):
     name = "perizinan.accounts"
     label = "accounts"
-    verbose_name = "Akun dan peran"
+    verbose_name = _("Akun dan peran")
 
     def ready(self) -> None:
         post_migrate.connect(_sync_groups, dispatch_uid="perizinan_sync_role_groups")

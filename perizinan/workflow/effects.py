@@ -120,15 +120,22 @@ def _returned(ctx: Ctx) -> Outputs:
 def _cs_accept(ctx: Ctx) -> Outputs:
     _require_documents(ctx.app)
     ctx.app.last_reason = ""
-    ticked = []
-    for row in checklist(ctx.app):
-        if row["present"]:
-            ChecklistItem.objects.update_or_create(
-                application=ctx.app,
-                requirement_id=row["requirement_id"],
-                defaults={"ticked": True, "ticked_by": ctx.by, "ticked_at": ctx.now},
-            )
-            ticked.append(row["number"])
+    present = {row["requirement_id"]: row["number"] for row in checklist(ctx.app) if row["present"]}
+    existing = {c.requirement_id: c for c in ChecklistItem.objects.filter(application=ctx.app)}
+    for item in existing.values():
+        if item.requirement_id in present:
+            item.ticked, item.ticked_by, item.ticked_at = True, ctx.by, ctx.now
+    ChecklistItem.objects.bulk_update(
+        [i for i in existing.values() if i.requirement_id in present], ["ticked", "ticked_by", "ticked_at"]
+    )
+    ChecklistItem.objects.bulk_create(
+        ChecklistItem(
+            application=ctx.app, requirement_id=rid, ticked=True, ticked_by=ctx.by, ticked_at=ctx.now
+        )
+        for rid in present
+        if rid not in existing
+    )
+    ticked = sorted(present.values())
     return Outputs(data={"ticked": ticked})
 
 

@@ -5,7 +5,7 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -22,17 +22,17 @@ class Field:
         """Return the typed value or raise ValidationError naming this field."""
         if self.type == "file":
             if raw is None and self.required:
-                raise ValidationError({self.name: _g("Berkas wajib diunggah.")})
+                raise ValidationError({self.name: gettext("Berkas wajib diunggah.")})
             return raw
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             if self.required:
-                raise ValidationError({self.name: _g("Kolom ini wajib diisi.")})
+                raise ValidationError({self.name: gettext("Kolom ini wajib diisi.")})
             return False if self.type == "bool" else None
         if self.type == "text":
             value = str(raw).strip()
             if len(value) > self.max_length:
                 raise ValidationError(
-                    {self.name: _g("Terlalu panjang (maksimal %d karakter).") % self.max_length}
+                    {self.name: gettext("Terlalu panjang (maksimal %d karakter).") % self.max_length}
                 )
             return value
         if self.type == "date":
@@ -41,7 +41,9 @@ class Field:
             try:
                 return date.fromisoformat(str(raw))
             except ValueError:
-                raise ValidationError({self.name: _g("Tanggal tidak valid (format YYYY-MM-DD).")}) from None
+                raise ValidationError(
+                    {self.name: gettext("Tanggal tidak valid (format YYYY-MM-DD).")}
+                ) from None
         if self.type == "bool":
             if isinstance(raw, bool):
                 return raw
@@ -50,10 +52,10 @@ class Field:
                 return True
             if text in {"false", "0", "no", "off", "tidak"}:
                 return False
-            raise ValidationError({self.name: _g("Nilai ya/tidak tidak valid.")})
+            raise ValidationError({self.name: gettext("Nilai ya/tidak tidak valid.")})
         if self.type == "choice":
             if str(raw) not in self.choices:
-                raise ValidationError({self.name: _g("Pilihan tidak valid.")})
+                raise ValidationError({self.name: gettext("Pilihan tidak valid.")})
             return str(raw)
         raise ValueError(self.type)
 

@@ -63,7 +63,13 @@ def test_error_messages_in_english_on_request(api, application_data):
     data = {**application_data, "technical_lead": {**application_data["technical_lead"], "education": "SMA"}}
     r = api("applicant").post("/applications", data, HTTP_ACCEPT_LANGUAGE="en")
     assert r.status_code == 422
-    assert "D3" in r.json()["errors"]["technical_lead.education"][0]
+    assert r.json()["errors"]["technical_lead.education"] == [
+        "The technical lead (PJT) must hold at least a D3 diploma."
+    ]
+    r = api("applicant").post("/applications", data)
+    assert r.json()["errors"]["technical_lead.education"] == [
+        "Penanggung jawab teknis minimal berpendidikan D3."
+    ]
 
 
 @time_machine.travel(date(2026, 11, 28), tick=False)
@@ -191,3 +197,16 @@ def test_no_upload_after_submission(api, application_data):
         f"/applications/{app_id}/documents", {"requirement": "5", "file": pdf_upload("x.pdf")}
     )
     assert r.status_code == 409
+
+
+def test_action_labels_follow_the_language(api, application_data):
+    app_id = api("applicant").post("/applications", application_data).json()["id"]
+    [submit] = [
+        a for a in api("applicant").get(f"/applications/{app_id}/actions").json() if a["name"] == "submit"
+    ]
+    assert submit["label"] == "Serahkan permohonan"
+    r = api("applicant").client.get(
+        f"/api/v1/applications/{app_id}/actions", HTTP_ACCEPT_LANGUAGE="en", **api("applicant").headers
+    )
+    [submit_en] = [a for a in r.json() if a["name"] == "submit"]
+    assert submit_en["label"] != submit["label"] and submit_en["label"].isascii()
