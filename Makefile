@@ -37,9 +37,11 @@ demo: migrate
 	$(PY) manage.py seed_demo
 	$(PY) manage.py run_demo
 
+# Benchmarks (not tests): results are printed as Markdown tables; see bench/README.md.
 bench: install
 	$(PY) bench/lifecycle.py
 	scripts/with-postgres.sh $(PY) bench/lifecycle.py
+	$(PY) bench/api_latency.py
 	scripts/with-postgres.sh $(PY) bench/api_latency.py
 
 clean:

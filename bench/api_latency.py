@@ -80,6 +80,7 @@ def measure(client, path: str, headers: dict, requests: int) -> tuple[float, flo
     times = []
     queries = 0
     for _ in range(requests):
+        connection.queries_log.clear()
         with CaptureQueriesContext(connection) as ctx:
             t0 = time.perf_counter()
             r = client.get(path, **headers)

@@ -36,6 +36,7 @@ def main(sizes: list[int]) -> None:
             for s in forward_path():
                 fresh = Application.objects.select_related("permit_type", "company").get(pk=app.pk)
                 files = step_files(s)
+                connection.queries_log.clear()
                 with CaptureQueriesContext(connection) as ctx, transaction.atomic():
                     take_action(application=fresh, name=s.action, by=users[s.actor], data=s.data, files=files)
                 queries[s.action].append(len(ctx.captured_queries))

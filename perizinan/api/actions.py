@@ -8,6 +8,7 @@ from ninja import Router, Status
 from perizinan.errors import NotFound
 from perizinan.workflow.actions import acting_role, available_actions, get_action
 from perizinan.workflow.services import take_action
+from perizinan.workflow.states import STATE_STEP
 
 from .applications import _load, detail_of
 from .auth import AUTH, current_user
@@ -25,7 +26,7 @@ def list_actions(request: HttpRequest, pk: int) -> Any:
         {
             "name": a.name,
             "label": str(a.label),
-            "step": a.step,
+            "step": a.step if a.step is not None else STATE_STEP[app.state],
             "direction": a.direction,
             "role": acting_role(user, app, a),
             "fields": [

@@ -58,7 +58,7 @@ def create(request: HttpRequest, payload: ApplicationIn) -> Any:
     return Status(201, detail_of(request, app.pk))
 
 
-@router.get("", response={200: list[ApplicationSummary], 401: Error})
+@router.get("", response={200: list[ApplicationSummary], 401: Error, 422: Error})
 def list_applications(
     request: HttpRequest, response: HttpResponse, state: str | None = None, limit: int = 100, offset: int = 0
 ) -> Any:

@@ -11,7 +11,7 @@ from .schemas import Error, LicenceVerifyOut
 router = Router(tags=["licences"])
 
 
-@router.get("/verify/{code}", response={200: LicenceVerifyOut, 404: Error}, auth=None)
+@router.get("/verify/{code}", response={200: LicenceVerifyOut, 404: Error, 422: Error}, auth=None)
 def verify(request: HttpRequest, code: str) -> Any:
     """Public check of a licence by the code printed in its QR code."""
     licence = Licence.objects.select_related("permit_type").filter(verification_code=code).first()

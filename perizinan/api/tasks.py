@@ -30,7 +30,7 @@ class TaskOut(Schema):
     waiting_since: str | None
 
 
-@router.get("", response={200: list[TaskOut], 401: Error, 403: Error})
+@router.get("", response={200: list[TaskOut], 401: Error, 403: Error, 422: Error})
 def tasks(request: HttpRequest, limit: int = 200, offset: int = 0) -> Any:
     """Applications waiting for an action of one of the caller's roles, oldest deadline first."""
     user = current_user(request)

@@ -13,7 +13,7 @@ from perizinan.workflow.transitions import PakWorkflow
 class Company(models.Model):
     name = models.CharField(_("nama perusahaan"), max_length=200)
     legal_form = models.CharField(_("bentuk badan usaha"), max_length=20)
-    nib = models.CharField(_("NIB"), max_length=13, unique=True)
+    nib = models.CharField(_("NIB"), max_length=13, db_index=True)
     npwp = models.CharField(_("NPWP"), max_length=16)
     address = models.CharField(_("alamat"), max_length=300)
     phone = models.CharField(_("telepon"), max_length=40)

@@ -46,17 +46,24 @@ def _log(
 
 
 def _company_for(*, by: User, values: dict[str, Any], on_behalf: bool) -> Company:
-    company = Company.objects.filter(nib=values["nib"]).first()
+    """The caller's record of the company with this NIB (created on first use).
+
+    Each applicant account keeps its own company record: another account that types the same
+    NIB gets a record of its own and never sees this one's applications. Customer service's
+    walk-in applications share one record per NIB with no member accounts.
+    """
+    if on_behalf:
+        company = Company.objects.filter(nib=values["nib"], members__isnull=True).order_by("pk").first()
+    else:
+        company = Company.objects.filter(nib=values["nib"], members=by).order_by("pk").first()
     if company is None:
         company = Company.objects.create(**values)
-    elif not on_behalf and not company.members.filter(pk=by.pk).exists():
-        raise ValidationError({"company.nib": _("NIB ini sudah terdaftar atas akun perusahaan lain.")})
+        if not on_behalf:
+            company.members.add(by)
     else:
         for key, value in values.items():
             setattr(company, key, value)
         company.save()
-    if not on_behalf:
-        company.members.add(by)
     return company
 
 
@@ -66,7 +73,7 @@ def _previous_licence(kind: str, number: str, company: Company) -> Licence | Non
     licence = Licence.objects.filter(number=number).first()
     if licence is None:
         return None  # a paper licence issued before the system; its scan is requirement 30
-    if licence.company_id != company.pk:
+    if licence.company.nib != company.nib:
         raise ValidationError({"previous_licence_number": _("Izin lama ini bukan milik perusahaan pemohon.")})
     if licence.status != LicenceStatus.ACTIVE:
         raise ValidationError({"previous_licence_number": _("Izin lama ini tidak berlaku lagi.")})

@@ -69,6 +69,24 @@ def current_calendar() -> Calendar:
     )
 
 
+class LazyCalendar(Calendar):
+    """The current calendar, read from the database only when first used."""
+
+    def __init__(self) -> None:
+        self._loaded: Calendar | None = None
+
+    def _get(self) -> Calendar:
+        if self._loaded is None:
+            self._loaded = current_calendar()
+        return self._loaded
+
+    def holiday_name(self, day: date) -> str | None:
+        return self._get().holiday_name(day)
+
+    def is_working_day(self, day: date) -> bool:
+        return self._get().is_working_day(day)
+
+
 def today_wita() -> date:
     return datetime.now(WITA).date()
 

@@ -13,7 +13,7 @@ from perizinan.applications import documents
 from perizinan.applications.models import Application
 from perizinan.applications.selectors import can_see
 from perizinan.errors import Conflict, NotFound
-from perizinan.workdays.calendar import current_calendar, to_wita
+from perizinan.workdays.calendar import LazyCalendar, to_wita
 
 from . import clock, log
 from .actions import acting_role, get_action
@@ -74,7 +74,7 @@ def take_action(
                     app.save(update_fields=["state", "state_since", "updated_at"])
                 except ConcurrentTransition:
                     raise Conflict(_("Permohonan telah berubah sejak dibaca; muat ulang.")) from None
-            cal = current_calendar()
+            cal = LazyCalendar()
             ctx = Ctx(
                 app=app,
                 by=by,

@@ -87,10 +87,14 @@ def test_another_applicant_cannot_download(api, app_id):
     assert api("cs").get(f"/applications/{app_id}/documents/{doc['id']}").status_code == 200
 
 
-def test_another_company_nib_is_refused(api, application_data):
-    api("applicant").post("/applications", application_data)
+def test_same_nib_from_another_account_stays_separate(api, application_data):
+    first = api("applicant").post("/applications", application_data).json()["id"]
     r = api("applicant2").post("/applications", application_data)
-    assert r.status_code == 422 and "company.nib" in r.json()["errors"]
+    assert r.status_code == 201
+    second = r.json()["id"]
+    assert [a["id"] for a in api("applicant2").get("/applications").json()] == [second]
+    assert api("applicant2").get(f"/applications/{first}").status_code == 404
+    assert api("applicant").get(f"/applications/{second}").status_code == 404
 
 
 def test_wrong_role_action_is_403(api, app_id):
