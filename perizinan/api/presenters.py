@@ -67,6 +67,7 @@ def detail(app: Application) -> dict[str, Any]:
         },
         agent={"name": app.agent_name, "nik": app.agent_nik} if app.agent_name else None,
         signer_name=app.signer_name,
+        status_code=app.status_code,
         device_categories=app.device_categories,
         device_list=app.device_list,
         previous_licence_number=app.previous_licence_number,
@@ -98,6 +99,8 @@ def detail(app: Application) -> dict[str, Any]:
                 "initial": e.initial,
                 "seconds_taken": e.seconds_taken,
                 "standard": e.standard,
+                "due_on": e.due_on,
+                "late": e.late,
             }
             for e in app.log.order_by("seq")
         ],
@@ -112,3 +115,19 @@ def detail(app: Application) -> dict[str, Any]:
         ],
     )
     return data
+
+
+def public_status(app: Application) -> dict[str, Any]:
+    """What anyone holding the receipt may know: the step, the due date, what the applicant must do."""
+    return {
+        "registration_number": app.registration_number,
+        "state": app.state,
+        "state_label": str(State(app.state).label),
+        "step": STATE_STEP[app.state],
+        "due_date": app.due_date,
+        "step_due_date": app.step_due_date,
+        "waiting_on_applicant": app.state in WAITING_ON_APPLICANT,
+        "applicant_must": app.last_reason if app.state in WAITING_ON_APPLICANT else "",
+        "licence_number": licence_number(app),
+        "updated_at": to_wita(app.state_since or app.created_at),
+    }

@@ -142,6 +142,8 @@ class TimelineRow(Schema):
     initial: str
     seconds_taken: int | None
     standard: str
+    due_on: date | None
+    late: bool
 
 
 class DocumentOut(Schema):
@@ -182,6 +184,7 @@ class ApplicationOut(ApplicationSummary):
     profile: dict[str, bool]
     agent: dict[str, str] | None
     signer_name: str
+    status_code: str
     device_categories: list[str]
     device_list: str
     previous_licence_number: str
@@ -229,3 +232,16 @@ class ChainOut(Schema):
     entries: int
     broken_seq: int | None
     reason: str
+
+
+class PublicStatusOut(Schema):
+    registration_number: str
+    state: str
+    state_label: str
+    step: int
+    due_date: date | None
+    step_due_date: date | None
+    waiting_on_applicant: bool
+    applicant_must: str
+    licence_number: str | None
+    updated_at: datetime

@@ -109,6 +109,10 @@ class Application(PakWorkflow, ConcurrentTransitionMixin, models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["-created_at", "-id"], name="application_newest"),
+            models.Index(fields=["state", "step_due_date", "due_date"], name="application_inbox"),
+        ]
         verbose_name = _("permohonan")
         verbose_name_plural = _("permohonan")
         permissions = [

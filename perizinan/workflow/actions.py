@@ -12,7 +12,6 @@ from perizinan.accounts.permissions import user_roles
 from perizinan.accounts.roles import Role
 
 from .fields import Field
-from .states import STEPS
 
 
 @dataclass(frozen=True)
@@ -26,11 +25,8 @@ class ActionDef:
     target: str | None
     fields: tuple[Field, ...]
     outputs: tuple[Any, ...]
+    standard: Any  # the step's time standard (mutu baku)
     doc: str
-
-    @property
-    def standard(self) -> Any:
-        return STEPS[self.step].standard if self.step else ""
 
 
 @cache
@@ -56,6 +52,7 @@ def all_actions() -> dict[str, ActionDef]:
             target=str(t.target) if t.target is not None else None,
             fields=tuple(c["fields"]),
             outputs=tuple(c["outputs"]),
+            standard=c["standard"],
             doc=(t.method.__doc__ or "").strip(),
         )
     return actions

@@ -3,10 +3,12 @@
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
+
+from perizinan.workdays.calendar import to_wita
 
 from .models import ProcessLogEntry
 
@@ -36,6 +38,8 @@ def entry_hash(e: ProcessLogEntry) -> str:
         "data": e.data,
         "seconds_taken": e.seconds_taken,
         "standard": e.standard,
+        "due_on": e.due_on.isoformat() if e.due_on else None,
+        "late": e.late,
         "prev_hash": e.prev_hash,
     }
     raw = json.dumps(
@@ -59,6 +63,7 @@ def append(
     data: dict[str, Any] | None = None,
     standard: str = "",
     initial: str = "",
+    due_on: date | None = None,
 ) -> ProcessLogEntry:
     """Append one entry. The caller holds the application's row lock (same transaction)."""
     last = (
@@ -84,6 +89,8 @@ def append(
         data=normalise(data or {}),
         seconds_taken=max(0, int((at - last.at).total_seconds())) if last else None,
         standard=str(standard),
+        due_on=due_on,
+        late=bool(due_on and to_wita(at).date() > due_on),
         prev_hash=last.hash if last else GENESIS,
     )
     entry.hash = entry_hash(entry)

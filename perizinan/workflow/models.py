@@ -30,6 +30,8 @@ class ProcessLogEntry(models.Model):
     data = models.JSONField(default=dict, blank=True)
     seconds_taken = models.PositiveIntegerField(null=True, help_text=_("Sejak entri sebelumnya"))
     standard = models.CharField(max_length=60, blank=True)
+    due_on = models.DateField(null=True, help_text=_("Target hari langkah yang diselesaikan entri ini"))
+    late = models.BooleanField(default=False, help_text=_("Diselesaikan setelah target harinya"))
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64)
 

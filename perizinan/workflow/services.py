@@ -53,6 +53,7 @@ def take_action(
         with transaction.atomic():
             app = application
             from_state = app.state
+            due_on = app.step_due_date if action.direction != "note" else None
             now = timezone.now()
             if action.target is None:
                 # A note: lock the row and make sure nobody moved it meanwhile.
@@ -103,6 +104,7 @@ def take_action(
                 data=outputs.data,
                 standard=action.standard,
                 initial=by.paraf,
+                due_on=due_on,
             )
             StepRecord.objects.bulk_create(
                 StepRecord(

@@ -14,6 +14,7 @@ from django_fsm import transition
 from perizinan.accounts.roles import Role
 
 from .fields import Field, note, reason
+from .states import STEPS
 from .states import State as S
 
 BEFORE_REGISTRATION = [S.DRAFT, S.SUBMITTED, S.RETURNED_BY_CS, S.ACCEPTED]
@@ -50,6 +51,7 @@ def step(
             "label": label,
             "outputs": outputs,
             "fields": fields,
+            "standard": STEPS[number].standard if number else "",
         },
     )
 

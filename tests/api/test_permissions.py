@@ -13,6 +13,7 @@ PROTECTED_GETS = [
     "/applications/{id}/actions",
     "/tasks",
     "/applications/{id}/log/verify",
+    "/applications/{id}/documents/1",
 ]
 
 
@@ -35,6 +36,7 @@ def test_anonymous_get_is_401(api, app_id, path):
         ("put", "/applications/{id}"),
         ("post", "/applications/{id}/actions/submit"),
         ("post", "/applications/{id}/checklist/1"),
+        ("post", "/applications/{id}/documents"),
     ],
 )
 def test_anonymous_write_is_401(api, app_id, method, path):

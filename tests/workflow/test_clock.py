@@ -58,6 +58,11 @@ def test_registration_anchored_steps_are_due_the_same_day(api, application_data)
         assert app["step_due_date"] == "2026-12-01"  # step 7: day H
     with time_machine.travel(at(2026, 12, 2), tick=False):
         assert api("verifier").get(f"/applications/{app_id}").json()["overdue"] is True
+        app = act(api, app_id, "verifier", "verify")
+        entry = app["timeline"][-1]
+        assert (entry["action"], entry["due_on"], entry["late"]) == ("verify", "2026-12-01", True)
+        register = next(e for e in app["timeline"] if e["action"] == "register")
+        assert register["late"] is False
 
 
 def test_permit_type_without_recommendation_starts_at_receipt(api, application_data):
