@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "perizinan.applications",
     "perizinan.licences",
     "perizinan.workflow",
+    "perizinan.documents",
     "perizinan.api",
 ]
 

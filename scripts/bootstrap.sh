@@ -8,6 +8,7 @@ if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import sys; sys.exit(sys.
   rm -rf .venv
   "$PY" -m venv .venv
 fi
+scripts/system-deps.sh
 [ -x .venv/bin/uv ] || .venv/bin/python -m pip install -q --disable-pip-version-check uv
 .venv/bin/uv sync --frozen --python .venv/bin/python -q
 .venv/bin/python scripts/compile_messages.py >/dev/null

@@ -1,0 +1,39 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+def generated_path(instance: "GeneratedDocument", filename: str) -> str:
+    return f"generated/{instance.application_id or 'blank'}/{instance.sha256[:2]}/{instance.sha256}.pdf"
+
+
+class GeneratedDocument(models.Model):
+    """A PDF the system produced (receipt, cover letter, licence...): stored once, never changed."""
+
+    application = models.ForeignKey(
+        "applications.Application", null=True, blank=True, on_delete=models.PROTECT, related_name="generated"
+    )
+    kind = models.CharField(_("jenis dokumen"), max_length=40)
+    step = models.PositiveSmallIntegerField(null=True, blank=True)
+    log_entry = models.ForeignKey(
+        "workflow.ProcessLogEntry", null=True, blank=True, on_delete=models.PROTECT, related_name="generated"
+    )
+    file = models.FileField(upload_to=generated_path, max_length=300)
+    sha256 = models.CharField(max_length=64, db_index=True)
+    size = models.PositiveIntegerField()
+    signed = models.BooleanField(default=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["application", "id"]
+        verbose_name = _("dokumen yang dihasilkan")
+        verbose_name_plural = _("dokumen yang dihasilkan")
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.sha256[:12]}"
+
+    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if not self._state.adding:
+            raise PermissionError("Generated documents are immutable")
+        super().save(*args, **kwargs)
