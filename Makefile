@@ -3,29 +3,37 @@ SHELL := /bin/bash
 PY := .venv/bin/python
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: install run test test-sqlite lint demo bench migrate seed clean messages
+.PHONY: install run test test-sqlite lint demo bench migrate seed clean messages docs-images
 
 .venv/.installed: pyproject.toml uv.lock scripts/bootstrap.sh $(wildcard perizinan/locale/*/LC_MESSAGES/*.po)
 	scripts/bootstrap.sh
 	touch $@
 
-install: .venv/.installed
+install: .venv/.installed node_modules/.installed
+
+# Front-end assets from the npm registry (Bootstrap, htmx; axe-core for the browser tests).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 migrate: install
 	$(PY) manage.py migrate --noinput
 
 seed: migrate
 	$(PY) manage.py seed_demo
+	$(PY) manage.py create_signing_certificate
 
 run: seed
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 # The whole suite on a throwaway PostgreSQL cluster (installed from Debian when missing).
 test: install
+	scripts/test-deps.sh
 	scripts/with-postgres.sh $(PY) -m pytest $(PYTEST_ARGS)
 
 # The same suite on SQLite (no PostgreSQL-only tests).
 test-sqlite: install
+	scripts/test-deps.sh
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install
@@ -33,8 +41,7 @@ lint: install
 	.venv/bin/ruff format --check .
 	.venv/bin/mypy perizinan config
 
-demo: migrate
-	$(PY) manage.py seed_demo
+demo: seed
 	$(PY) manage.py run_demo
 
 # Benchmarks (not tests): results are printed as Markdown tables; see bench/README.md.
@@ -43,9 +50,14 @@ bench: install
 	scripts/with-postgres.sh $(PY) bench/lifecycle.py
 	$(PY) bench/api_latency.py
 	scripts/with-postgres.sh $(PY) bench/api_latency.py
+	$(PY) bench/documents.py
 
 clean:
 	rm -rf .venv db.sqlite3 media
+
+# Page 1 of every document as PNG in docs/documents/ (needs pdftoppm: poppler-utils).
+docs-images: install
+	$(PY) scripts/document_samples.py
 
 # Re-extract translatable strings (needs GNU gettext's xgettext), then fill in English.
 messages: install

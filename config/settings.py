@@ -40,11 +40,13 @@ INSTALLED_APPS = [
     "perizinan.licences",
     "perizinan.workflow",
     "perizinan.documents",
+    "perizinan.web",
     "perizinan.api",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -53,6 +55,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+
+if not DEBUG:  # in development runserver serves static files; in production WhiteNoise (after collectstatic)
+    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -67,6 +72,9 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "django.template.context_processors.csp",
+                "perizinan.web.context.navigation",
             ],
         },
     },
@@ -105,6 +113,47 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Front-end packages come from the npm registry (package.json); served from their dist folders.
+STATICFILES_DIRS = [
+    BASE_DIR / "perizinan" / "static",
+    ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
+    ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
+]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+
+# Content-Security-Policy (Django 6): no inline script, no third-party origin.
+from django.utils.csp import CSP  # noqa: E402
+
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "object-src": [CSP.NONE],
+    "frame-src": [CSP.SELF],
+    "frame-ancestors": [CSP.SELF],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+}
+X_FRAME_OPTIONS = "SAMEORIGIN"  # the application page shows uploaded PDFs inline in a frame
+
+LOGIN_URL = "web:login"
+LOGIN_REDIRECT_URL = "web:home"
+LOGOUT_REDIRECT_URL = "web:home"
+_EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
+MAILERS = {"default": {"BACKEND": _EMAIL_BACKEND}}
+if _EMAIL_BACKEND.endswith("smtp.EmailBackend"):
+    MAILERS["default"]["OPTIONS"] = {
+        "host": os.environ.get("EMAIL_HOST", "127.0.0.1"),
+        "port": int(os.environ.get("EMAIL_PORT", "25")),
+    }
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "perizinan@dpmptsp.kaltimprov.go.id")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media-not-served/"  # uploads are served only through permission-checked views
 
@@ -119,6 +168,20 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = PERIZINAN_UPLOAD_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 # API tokens expire after this many days.
 PERIZINAN_TOKEN_DAYS = int(os.environ.get("PERIZINAN_TOKEN_DAYS", "30"))
+
+# Signing (issue #4): the local PKCS#12 keys (demo CA: manage.py create_signing_certificate), or
+# the national e-signature service (BSrE API v2) for the head of the office.
+PERIZINAN_SIGNER = os.environ.get("PERIZINAN_SIGNER", "local")
+PERIZINAN_PKI_DIR = Path(os.environ.get("PERIZINAN_PKI_DIR", BASE_DIR / "var" / "pki"))
+PERIZINAN_SIGNING_PASSPHRASE = os.environ.get("PERIZINAN_SIGNING_PASSPHRASE", "dev-only-signing-passphrase" if DEBUG else "")
+PERIZINAN_TRUST_ROOTS = [
+    p for p in os.environ.get("PERIZINAN_TRUST_ROOTS", str(PERIZINAN_PKI_DIR / "root.pem")).split(",") if p
+]
+PERIZINAN_BSRE_URL = os.environ.get("PERIZINAN_BSRE_URL", "")
+PERIZINAN_BSRE_USER = os.environ.get("PERIZINAN_BSRE_USER", "")
+PERIZINAN_BSRE_PASSWORD = os.environ.get("PERIZINAN_BSRE_PASSWORD", "")
+# The public address printed in the licence's QR code (the verification page).
+PERIZINAN_PUBLIC_URL = os.environ.get("PERIZINAN_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
 
 LOGGING = {
     "version": 1,

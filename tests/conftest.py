@@ -11,10 +11,21 @@ from perizinan.demo import DEMO_APPLICATION, seed_users
 PASSWORD = "demo12345"
 
 
+@pytest.fixture(scope="session")
+def demo_pki(tmp_path_factory):  # type: ignore[no-untyped-def]
+    from perizinan.documents.signing.pki import create_demo_pki
+
+    return create_demo_pki(tmp_path_factory.mktemp("pki"), passphrase=b"test-signing-passphrase")
+
+
 @pytest.fixture(autouse=True)
-def _fast_and_isolated(settings, tmp_path):  # type: ignore[no-untyped-def]
+def _fast_and_isolated(settings, tmp_path, demo_pki):  # type: ignore[no-untyped-def]
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PERIZINAN_SIGNER = "local"
+    settings.PERIZINAN_PKI_DIR = demo_pki.root_pem.parent
+    settings.PERIZINAN_SIGNING_PASSPHRASE = "test-signing-passphrase"
+    settings.PERIZINAN_TRUST_ROOTS = [str(demo_pki.root_pem)]
 
 
 @pytest.fixture

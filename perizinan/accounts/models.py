@@ -28,6 +28,9 @@ class User(AbstractUser):
     initials = models.CharField(
         _("paraf"), max_length=12, blank=True, help_text=_("Paraf yang dicatat di map pengendali")
     )
+    nik = models.CharField(
+        _("NIK"), max_length=16, blank=True, help_text=_("Untuk tanda tangan elektronik BSrE (Kepala Dinas)")
+    )
     agency = models.ForeignKey(
         TechnicalAgency,
         verbose_name=_("instansi teknis"),

@@ -2,9 +2,10 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Status
+from ninja import File, Router, Schema, Status
+from ninja.files import UploadedFile
 
-from perizinan.licences.models import Licence
+from perizinan.documents.verification import check_licence, identify_pdf
 
 from .schemas import Error, LicenceVerifyOut
 
@@ -13,12 +14,13 @@ router = Router(tags=["licences"])
 
 @router.get("/verify/{code}", response={200: LicenceVerifyOut, 404: Error, 422: Error}, auth=None)
 def verify(request: HttpRequest, code: str) -> Any:
-    """Public check of a licence by the code printed in its QR code."""
-    licence = Licence.objects.select_related("permit_type").filter(verification_code=code).first()
-    if licence is None:
+    """Public check of a licence by the code printed in its QR code, with the check of its signed PDF."""
+    result = check_licence(code)
+    if result is None:
         return Status(404, {"detail": _("Izin dengan kode ini tidak ditemukan.")})
+    licence = result.licence
     return {
-        "valid": licence.status == "active",
+        "valid": licence.status == "active" and (result.document is None or result.document_ok),
         "licence_number": licence.number,
         "company": licence.holder_name,
         "permit_type": licence.permit_type.code,
@@ -26,4 +28,35 @@ def verify(request: HttpRequest, code: str) -> Any:
         "status": licence.status,
         "status_reason": licence.status_reason,
         "signed_by": licence.signed_by,
+        "document": None
+        if result.document is None
+        else {
+            "sha256": result.document.sha256,
+            "intact_and_trusted": result.document_ok,
+            "signatures": [
+                {"field": s.field_name, "signer": s.signer, "signed_at": s.signed_at, "intact": s.intact,
+                 "trusted": s.trusted, "ok": s.ok}  # fmt: skip
+                for s in (result.pdf.signatures if result.pdf else [])
+            ],
+        },
     }
+
+
+class PdfCheckOut(Schema):
+    genuine: bool
+    unaltered: bool
+    licence_number: str | None
+    status: str | None
+    company: str | None
+    verification_code: str | None
+    signatures: list[dict[str, Any]]
+    reasons: list[str]
+
+
+@router.post("/verify-pdf", response={200: PdfCheckOut, 422: Error}, auth=None)
+def verify_pdf(request: HttpRequest, file: File[UploadedFile]) -> Any:
+    """Upload a PDF you were given: is it a genuine, unaltered licence of this office, and which one?"""
+    data = file.read(20 * 1024 * 1024 + 1)
+    if len(data) > 20 * 1024 * 1024:
+        return Status(422, {"detail": _("file: berkas terlalu besar."), "errors": {"file": [_("Berkas terlalu besar.")]}})
+    return identify_pdf(data).as_dict()

@@ -225,6 +225,7 @@ class LicenceVerifyOut(Schema):
     status: str
     status_reason: str
     signed_by: str
+    document: dict[str, Any] | None = None
 
 
 class ChainOut(Schema):
@@ -245,3 +246,13 @@ class PublicStatusOut(Schema):
     applicant_must: str
     licence_number: str | None
     updated_at: datetime
+
+
+class GeneratedOut(Schema):
+    id: int
+    kind: str
+    step: int | None
+    sha256: str
+    size: int
+    signed: bool
+    created_at: datetime

@@ -49,7 +49,7 @@ def store(
     return doc
 
 
-def discard(stored: list[Document]) -> None:
+def discard(stored: list[Any]) -> None:
     """Remove the files of documents whose transaction rolled back (no orphaned file)."""
     for doc in stored:
         if doc.file.name:

@@ -82,6 +82,9 @@ class Application(PakWorkflow, ConcurrentTransitionMixin, models.Model):
         related_name="change_applications",
     )
     previous_licence_number = models.CharField(_("nomor izin lama"), max_length=100, blank=True)
+    walk_in = models.BooleanField(
+        _("layanan langsung (walk-in)"), default=False, help_text=_("Dibuat CS di loket atas nama pemohon")
+    )
 
     registration_number = models.CharField(
         _("nomor registrasi"), max_length=40, unique=True, null=True, blank=True

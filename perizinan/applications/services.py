@@ -98,6 +98,7 @@ def create_application(*, by: User, permit_type: PermitType, data: dict[str, Any
             created_by=by,
             previous_licence=previous,
             state_since=timezone.now(),
+            walk_in=not has_role(by, Role.APPLICANT),
             **fields,
         )
         role = Role.APPLICANT if has_role(by, Role.APPLICANT) else Role.CS

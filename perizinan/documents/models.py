@@ -22,7 +22,9 @@ class GeneratedDocument(models.Model):
     sha256 = models.CharField(max_length=64, db_index=True)
     size = models.PositiveIntegerField()
     signed = models.BooleanField(default=False)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -67,7 +67,8 @@ def issue_licence(*, application, by: User, on: date) -> Licence:  # type: ignor
         signed_by=signature.data.get("signed_by", "") if signature else "",
         supersedes=previous,
         superseded_number="" if previous else application.previous_licence_number,
-        verification_code=Licence.new_verification_code(),
+        verification_code=(signature.data.get("verification_code") if signature else None)
+        or Licence.new_verification_code(),
     )
     if previous is not None:
         previous.status = LicenceStatus.CLOSED

@@ -68,6 +68,8 @@ def acting_role(user: User, app: Any, action: ActionDef) -> Role | None:
 
     roles = user_roles(user)
     for role in action.roles:
+        if role == Role.APPLICANT and Role.CS in roles and getattr(app, "walk_in", False):
+            return Role.CS  # walk-in service: customer service acts for the applicant at the counter
         if role not in roles:
             continue
         if role == Role.APPLICANT and not is_applicant_of(user, app):

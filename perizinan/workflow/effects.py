@@ -301,7 +301,13 @@ def _propose_meeting(ctx: Ctx) -> Outputs:
 # Step 14: signature of the head of the office; the "not yet eligible" loop.
 @effect("sign")
 def _sign(ctx: Ctx) -> Outputs:
-    data = {"signed_by": ctx.by.get_full_name() or ctx.by.username, "signed_at": ctx.now.isoformat()}
+    from perizinan.licences.models import Licence
+
+    data = {
+        "signed_by": ctx.by.get_full_name() or ctx.by.username,
+        "signed_at": ctx.now.isoformat(),
+        "verification_code": Licence.new_verification_code(),
+    }
     return Outputs(data=data, records=[Record(RecordKind.SIGNATURE, data=data)])
 
 

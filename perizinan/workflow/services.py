@@ -12,6 +12,7 @@ from perizinan.accounts.models import User
 from perizinan.applications import documents
 from perizinan.applications.models import Application
 from perizinan.applications.selectors import can_see
+from perizinan.documents.steps import produce as produce_documents
 from perizinan.errors import Conflict, NotFound
 from perizinan.workdays.calendar import LazyCalendar, to_wita
 
@@ -119,6 +120,7 @@ def take_action(
                 for r in outputs.records
             )
             app.save()
+            produce_documents(action=action.name, app=app, by=by, entry=entry, data=cleaned, stored=stored)
     except BaseException:
         documents.discard(stored)
         raise

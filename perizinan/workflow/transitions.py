@@ -433,7 +433,10 @@ class PakWorkflow:
         direction="forward",
         label=_("Setujui dan tandatangani"),
         outputs=(_("Surat izin ditandatangani"),),
-        fields=(note(),),
+        fields=(
+            Field("passphrase", "text", _("Passphrase tanda tangan elektronik (BSrE)"), required=False, max_length=200),
+            note(),
+        ),
     )
     def sign(self) -> None:
         """Eligible and right: sign; pass to the registry."""

@@ -179,3 +179,11 @@ def test_every_response_code_is_declared(api):
     assert set(take) >= {"200", "401", "403", "404", "409", "422"}
     create = schema["paths"]["/api/v1/applications"]["post"]["responses"]
     assert set(create) >= {"201", "401", "403", "422"}
+
+
+def test_cs_submits_a_walk_in_application_but_not_an_applicants(api, application_data):
+    walk_in = create_complete(api, {**application_data, "agent": {"name": "Joni", "nik": "6471011501900001"}}, owner="cs")
+    app = act(api, walk_in, "cs", "submit")
+    assert app["state"] == "submitted" and app["timeline"][-1]["role"] == "cs"
+    online = create_complete(api, application_data)
+    assert api("cs").post(f"/applications/{online}/actions/submit", {}).status_code == 403

@@ -1,0 +1,108 @@
+"""Public verification of licences: by the code in the QR, or by a PDF someone was given."""
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from perizinan.licences.models import Licence
+
+from .models import GeneratedDocument
+from .signing.validate import PdfCheck, check_pdf
+
+
+@dataclass
+class LicenceCheck:
+    licence: Licence
+    document: GeneratedDocument | None
+    pdf: PdfCheck | None
+
+    @property
+    def document_ok(self) -> bool:
+        return (
+            self.document is not None
+            and self.pdf is not None
+            and self.pdf.ok
+            and hashlib.sha256(self.document.file.open("rb").read()).hexdigest() == self.document.sha256
+        )
+
+
+def final_pdf(licence: Licence) -> GeneratedDocument | None:
+    return (
+        GeneratedDocument.objects.filter(application_id=licence.application_id, kind="licence")
+        .order_by("-id")
+        .first()
+    )
+
+
+def check_licence(code: str) -> LicenceCheck | None:
+    licence = Licence.objects.select_related("permit_type").filter(verification_code=code).first()
+    if licence is None:
+        return None
+    doc = final_pdf(licence)
+    pdf = None
+    if doc is not None:
+        with doc.file.open("rb") as f:
+            pdf = check_pdf(f.read())
+    return LicenceCheck(licence, doc, pdf)
+
+
+@dataclass
+class UploadCheck:
+    genuine: bool
+    unaltered: bool
+    licence: Licence | None
+    pdf: PdfCheck
+    reasons: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "genuine": self.genuine,
+            "unaltered": self.unaltered,
+            "licence_number": self.licence.number if self.licence else None,
+            "status": self.licence.status if self.licence else None,
+            "company": self.licence.holder_name if self.licence else None,
+            "verification_code": self.licence.verification_code if self.licence else None,
+            "signatures": [
+                {
+                    "field": s.field_name,
+                    "signer": s.signer,
+                    "signed_at": s.signed_at,
+                    "intact": s.intact,
+                    "trusted": s.trusted,
+                    "ok": s.ok,
+                }  # fmt: skip
+                for s in self.pdf.signatures
+            ],
+            "reasons": self.reasons,
+        }
+
+
+NUMBER_IN_REASON = re.compile(r"Nomor izin (\S+)")
+
+
+def identify_pdf(data: bytes) -> UploadCheck:
+    """Is this PDF a genuine, unaltered licence of this office, and which one?"""
+    sha = hashlib.sha256(data).hexdigest()
+    pdf = check_pdf(data)
+    reasons: list[str] = []
+    stored = (
+        GeneratedDocument.objects.filter(kind="licence", sha256=sha).select_related("application").first()
+    )
+    licence = Licence.objects.filter(application_id=stored.application_id).first() if stored else None
+    if licence is None:
+        for s in pdf.signatures:
+            match = NUMBER_IN_REASON.search(s.reason)
+            if match:
+                licence = Licence.objects.filter(number=match.group(1)).first()
+    if not pdf.readable:
+        reasons.append("not_a_pdf")
+    elif not pdf.signatures:
+        reasons.append("no_signature")
+    elif not pdf.ok:
+        reasons.append("signature_invalid_or_untrusted")
+    if stored is None:
+        reasons.append("not_issued_by_this_office" if licence is None else "differs_from_issued_licence")
+    unaltered = stored is not None and pdf.ok
+    return UploadCheck(genuine=unaltered and licence is not None, unaltered=unaltered, licence=licence, pdf=pdf,
+                       reasons=reasons)  # fmt: skip

@@ -1,0 +1,30 @@
+"""Public verification pages: /verifikasi/<code> and the upload check (no login)."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
+
+from .verification import check_licence, identify_pdf
+
+MAX_UPLOAD = 20 * 1024 * 1024
+
+
+@require_http_methods(["GET"])
+def licence_page(request: HttpRequest, code: str) -> HttpResponse:
+    result = check_licence(code)
+    status = 200 if result else 404
+    return render(request, "verification/licence.html", {"result": result, "code": code}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def upload_check(request: HttpRequest) -> HttpResponse:
+    context: dict = {}
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        if upload is None:
+            context["error"] = "missing"
+        elif upload.size and upload.size > MAX_UPLOAD:
+            context["error"] = "too_big"
+        else:
+            context["check"] = identify_pdf(upload.read())
+    return render(request, "verification/upload.html", context, status=422 if context.get("error") else 200)

@@ -1,0 +1,18 @@
+from typing import Any
+
+from django.http import HttpRequest
+
+from perizinan.accounts.permissions import user_roles
+from perizinan.accounts.roles import OFFICER_ROLES, ROLE_LABELS, SUPERVISING_ROLES, Role
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    roles = user_roles(user) if user is not None else frozenset()
+    return {
+        "nav_roles": [ROLE_LABELS[r] for r in roles],
+        "nav_is_applicant": Role.APPLICANT in roles,
+        "nav_is_officer": bool(roles & OFFICER_ROLES),
+        "nav_is_supervisor": bool(roles & SUPERVISING_ROLES),
+        "nav_can_walk_in": Role.CS in roles,
+    }

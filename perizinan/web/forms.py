@@ -1,0 +1,418 @@
+"""Forms of the applicant portal and the account pages.
+
+The application forms only carry values: every rule (required fields, NIB, NPWP, NIK, D3,
+a lease of two years, change kinds) is checked by `applications.validation.clean_application`
+through the services, whose errors name a data path such as "company.npwp". A field's name is
+its path with "__" for "." ("company__npwp"), so an error lands next to its field mechanically.
+`ui_required` only marks the fields the service always requires (an asterisk and aria-required).
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
+from django.utils.translation import gettext_lazy as _
+
+from perizinan.applications.models import Application, BuildingStatus, Education
+from perizinan.applications.validation import LEGAL_FORMS
+from perizinan.catalog.models import ApplicationKind
+
+# ---------------------------------------------------------------------------------------------
+# Presentation helpers shared by every form of these pages
+
+
+def decorate(form: forms.BaseForm) -> forms.BaseForm:
+    """Bootstrap classes, aria-required and is-invalid on the widgets, after errors are known."""
+    for name, field in form.fields.items():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxInput | forms.RadioSelect):
+            base = "form-check-input"
+        elif isinstance(widget, forms.Select):
+            base = "form-select"
+        else:
+            base = "form-control"
+        classes = [base]
+        if form.is_bound and name in form.errors:
+            classes.append("is-invalid")
+        widget.attrs["class"] = " ".join(classes)
+        if getattr(field, "ui_required", False) or field.required:
+            widget.attrs["aria-required"] = "true"
+    return form
+
+
+def _text(label: Any, *, required: bool = False, help_text: Any = "", max_length: int | None = None,
+          widget: forms.Widget | None = None, **attrs: Any) -> forms.CharField:  # fmt: skip
+    field = forms.CharField(
+        label=label,
+        required=False,
+        help_text=help_text,
+        max_length=max_length,
+        strip=True,
+        widget=widget or forms.TextInput(),
+    )
+    field.widget.attrs.update(attrs)
+    field.ui_required = required  # type: ignore[attr-defined]
+    return field
+
+
+def _choice(label: Any, choices: list[tuple[str, Any]], *, required: bool = False, help_text: Any = "") -> forms.CharField:  # fmt: skip
+    """A select whose value the service checks (so a tampered value gets the service's message)."""
+    return _text(label, required=required, help_text=help_text,
+                 widget=forms.Select(choices=[("", _("— pilih —")), *choices]))  # fmt: skip
+
+
+def _flag(label: Any, help_text: Any = "") -> forms.BooleanField:
+    return forms.BooleanField(label=label, required=False, help_text=help_text)
+
+
+# ---------------------------------------------------------------------------------------------
+# The application, in sections
+
+
+class SectionForm(forms.Form):
+    number = 0  # its place in SECTIONS, from 1
+    slug = ""
+    title: Any = ""
+    intro: Any = ""
+
+    def __init__(self, *args: Any, permit_type: Any = None, editing: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.permit_type = permit_type
+        self.editing = editing
+
+    def to_data(self) -> dict[str, Any]:
+        """The section's values as a nested dict in the shape `clean_application` takes."""
+        cleaned = self.cleaned_data if self.is_valid() else {}
+        out: dict[str, Any] = {}
+        for name in self.fields:
+            value = cleaned.get(name, "")
+            if name == "device_categories":
+                value = [line.strip() for line in str(value or "").splitlines() if line.strip()]
+            _put(out, name.split("__"), value)
+        return out
+
+
+def _put(target: dict[str, Any], keys: list[str], value: Any) -> None:
+    for key in keys[:-1]:
+        target = target.setdefault(key, {})
+    target[keys[-1]] = value
+
+
+def _get(source: dict[str, Any], keys: list[str]) -> Any:
+    for key in keys:
+        if not isinstance(source, dict):
+            return None
+        source = source.get(key)  # type: ignore[assignment]
+    return source
+
+
+def deep_merge(base: dict[str, Any], overlay: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in overlay.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = deep_merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def initial_for(form_class: type[SectionForm], data: dict[str, Any]) -> dict[str, Any]:
+    """The form's initial values from a data dict (the draft's current values)."""
+    initial = {}
+    for name in form_class.base_fields:
+        value = _get(data, name.split("__"))
+        if name == "device_categories" and isinstance(value, list):
+            value = "\n".join(value)
+        if value is not None:
+            initial[name] = value
+    return initial
+
+
+class KindProfileForm(SectionForm):
+    slug = "jenis-profil"
+    title = _("Jenis & profil")
+    intro = _("Profil usaha menentukan dokumen persyaratan yang wajib diunggah.")
+
+    kind = _choice(_("Jenis permohonan"), [], required=True)
+    previous_licence_number = _text(
+        _("Nomor izin PAK lama"),
+        help_text=_("Wajib untuk permohonan perubahan, pergantian PJT dan perubahan direktur."),
+        max_length=100,
+    )
+    profile__foreign_investment = _flag(_("Perusahaan penanaman modal asing (PMA)"))
+    profile__electromedical = _flag(_("Menyalurkan alat kesehatan elektromedik"))
+    profile__radiation = _flag(
+        _("Menyalurkan alat kesehatan elektromedik yang memancarkan radiasi"),
+        _("Centang juga “elektromedik” di atas."),
+    )
+    profile__technicians = _flag(_("Mempekerjakan teknisi"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        kinds = self.permit_type.kinds if self.permit_type is not None else ApplicationKind.values
+        labels = dict(ApplicationKind.choices)
+        self.fields["kind"].widget.choices = [("", _("— pilih —"))] + [(k, labels.get(k, k)) for k in kinds]
+        if not self.is_bound and "kind" not in self.initial and kinds:
+            self.initial["kind"] = kinds[0]
+
+
+class CompanyForm(SectionForm):
+    slug = "perusahaan"
+    title = _("Perusahaan")
+    intro = _("Data perusahaan disimpan pada akun Anda dan dipakai lagi untuk permohonan berikutnya.")
+
+    company__name = _text(_("Nama perusahaan"), required=True, max_length=200,
+                          help_text=_("Tanpa bentuk badan usaha, misalnya: Sehat Sentosa."), autocomplete="organization")  # fmt: skip
+    company__legal_form = _choice(
+        _("Bentuk badan usaha"),
+        [(f, f) for f in sorted(LEGAL_FORMS, key=lambda f: (f not in {"PT", "CV"}, f != "PT", f))],
+        required=True,
+    )
+    company__nib = _text(_("NIB (Nomor Induk Berusaha)"), required=True, max_length=20, inputmode="numeric",
+                         help_text=_("13 digit angka dari OSS."))  # fmt: skip
+    company__npwp = _text(_("NPWP perusahaan"), required=True, max_length=30, inputmode="numeric",
+                          help_text=_("15 atau 16 digit; titik dan tanda hubung boleh ditulis."))  # fmt: skip
+    company__address = _text(_("Alamat lengkap"), required=True, max_length=300,
+                             widget=forms.Textarea(attrs={"rows": 2}), autocomplete="street-address")  # fmt: skip
+    company__phone = _text(_("Telepon"), required=True, max_length=40, type="tel", autocomplete="tel")
+    company__fax = _text(_("Faks (bila ada)"), max_length=40, type="tel")
+    company__email = _text(_("E-mail perusahaan"), required=True, max_length=254, type="email",
+                           autocomplete="email")  # fmt: skip
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.editing:
+            self.fields["company__nib"].widget.attrs["readonly"] = True
+            self.fields["company__nib"].help_text = _(
+                "NIB tidak dapat diubah pada permohonan yang sudah dibuat; untuk NIB lain buat permohonan baru."
+            )
+
+
+class PeopleForm(SectionForm):
+    slug = "direktur-pjt"
+    title = _("Direktur & PJT")
+    intro = _("NIK diperiksa: 16 digit dengan kode wilayah dan tanggal lahir yang benar.")
+
+    director__name = _text(_("Nama direktur / pimpinan"), required=True, max_length=200)
+    director__nik = _text(_("NIK direktur"), required=True, max_length=20, inputmode="numeric",
+                          help_text=_("16 digit sesuai KTP."))  # fmt: skip
+    technical_lead__name = _text(_("Nama penanggung jawab teknis (PJT)"), required=True, max_length=200)
+    technical_lead__nik = _text(_("NIK PJT"), required=True, max_length=20, inputmode="numeric",
+                                help_text=_("16 digit sesuai KTP."))  # fmt: skip
+    technical_lead__education = _choice(
+        _("Pendidikan terakhir PJT"), list(Education.choices), required=True, help_text=_("Minimal D3.")
+    )
+
+
+class BuildingForm(SectionForm):
+    slug = "bangunan-alat"
+    title = _("Bangunan & alat")
+    intro = _("Bangunan sewa: masa sewa harus berlaku minimal 2 tahun sejak tanggal permohonan.")
+
+    building__status = forms.CharField(
+        label=_("Status bangunan"),
+        required=False,
+        widget=forms.RadioSelect(choices=list(BuildingStatus.choices)),
+    )
+    building__lease_until = _text(
+        _("Sewa berlaku sampai"),
+        help_text=_("Hanya untuk bangunan sewa."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    device_categories = _text(
+        _("Kategori alat kesehatan"),
+        help_text=_("Satu kategori per baris, misalnya: Alat kesehatan non-elektromedik steril."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    device_list = _text(
+        _("Daftar alat kesehatan yang akan disalurkan"),
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["building__status"].ui_required = True  # type: ignore[attr-defined]
+
+
+class AgentForm(SectionForm):
+    slug = "kuasa"
+    title = _("Kuasa & penandatangan")
+    intro = _(
+        "Isi bila permohonan diurus oleh orang lain atas nama perusahaan, atau ditandatangani oleh selain "
+        "direktur. Surat kuasanya (persyaratan 34 dan 35) lalu wajib diunggah."
+    )
+
+    agent__name = _text(
+        _("Nama penerima kuasa pengurusan"),
+        max_length=200,
+        help_text=_("Kosongkan bila permohonan diurus sendiri oleh direktur."),
+    )
+    agent__nik = _text(_("NIK penerima kuasa"), max_length=20, inputmode="numeric",
+                       help_text=_("Wajib bila ada penerima kuasa."))  # fmt: skip
+    signer_name = _text(
+        _("Penandatangan permohonan"),
+        max_length=200,
+        help_text=_("Kosongkan bila direktur menandatangani sendiri."),
+    )
+
+
+@dataclass(frozen=True)
+class Section:
+    slug: str
+    title: Any
+    form: type[SectionForm]
+
+
+SECTIONS: list[Section] = [
+    Section(f.slug, f.title, f) for f in (KindProfileForm, CompanyForm, PeopleForm, BuildingForm, AgentForm)
+]
+SECTION_SLUGS = [s.slug for s in SECTIONS]
+for _number, _section in enumerate(SECTIONS, start=1):
+    _section.form.number = _number
+# What a new draft needs (everything `clean_application` requires is in sections 1-4).
+NEW_SECTIONS = SECTIONS[:4]
+
+
+def section_of(path: str) -> Section | None:
+    """The section whose form has the field for an error path such as "company.npwp"."""
+    name = path.replace(".", "__")
+    for s in SECTIONS:
+        fields = s.form.base_fields
+        if name in fields or any(f.startswith(name + "__") for f in fields):  # a field, or a whole object
+            return s
+    return None
+
+
+def application_data(app: Application) -> dict[str, Any]:
+    """A draft's current values as the nested dict `clean_application` takes."""
+    company = app.company
+    return {
+        "kind": app.kind,
+        "previous_licence_number": app.previous_licence_number,
+        "company": {
+            "name": company.name,
+            "legal_form": company.legal_form,
+            "nib": company.nib,
+            "npwp": company.npwp,
+            "address": company.address,
+            "phone": company.phone,
+            "fax": company.fax,
+            "email": company.email,
+        },
+        "director": {"name": app.director_name, "nik": app.director_nik},
+        "technical_lead": {
+            "name": app.tech_lead_name,
+            "nik": app.tech_lead_nik,
+            "education": app.tech_lead_education,
+        },
+        "building": {
+            "status": app.building_status,
+            "lease_until": app.lease_until.isoformat() if app.lease_until else "",
+        },
+        "profile": {
+            "foreign_investment": app.foreign_investment,
+            "electromedical": app.electromedical,
+            "radiation": app.radiation,
+            "technicians": app.technicians,
+        },
+        "agent": {"name": app.agent_name, "nik": app.agent_nik},
+        "signer_name": app.signer_name,
+        "device_categories": list(app.device_categories or []),
+        "device_list": app.device_list,
+    }
+
+
+def company_data(company: Any) -> dict[str, Any]:
+    fields = ("name", "legal_form", "nib", "npwp", "address", "phone", "fax", "email")
+    return {"company": {f: getattr(company, f) for f in fields}}
+
+
+# ---------------------------------------------------------------------------------------------
+# Accounts
+
+
+class SignupForm(forms.Form):
+    """What the page asks; the account rules (unique name and e-mail, password validators) are
+    checked by `accounts.services.register_applicant`."""
+
+    username = forms.CharField(
+        label=_("Nama pengguna"),
+        max_length=150,
+        help_text=_("Untuk masuk. Huruf, angka dan @ . + - _ saja."),
+        widget=forms.TextInput(attrs={"autocomplete": "username"}),
+    )
+    full_name = forms.CharField(
+        label=_("Nama lengkap"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.CharField(
+        label=_("E-mail"),
+        max_length=254,
+        help_text=_("Tautan aktivasi akun dikirim ke alamat ini."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    password1 = forms.CharField(
+        label=_("Kata sandi"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label=_("Ulangi kata sandi"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    accept_terms = forms.BooleanField(
+        label=_(
+            "Saya menyatakan bahwa data yang saya isi benar dan saya bertanggung jawab atas keabsahan "
+            "dokumen yang saya unggah."
+        ),
+        error_messages={"required": _("Centang pernyataan ini untuk mendaftar.")},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if name != "accept_terms":
+                field.error_messages["required"] = _("Kolom ini wajib diisi.")
+        self.fields["password1"].help_text = " ".join(password_validation.password_validators_help_texts())
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        p1, p2 = cleaned.get("password1"), cleaned.get("password2")
+        if p1 and p2 and p1 != p2:
+            self.add_error("password2", _("Kedua kata sandi tidak sama."))
+        return cleaned
+
+
+class ResendVerificationForm(forms.Form):
+    email = forms.CharField(
+        label=_("E-mail yang Anda daftarkan"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={"required": _("Kolom ini wajib diisi.")},
+    )
+
+
+class ResetRequestForm(PasswordResetForm):
+    email = forms.EmailField(
+        label=_("E-mail akun Anda"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={"required": _("Kolom ini wajib diisi."), "invalid": _("Alamat e-mail tidak valid.")},
+    )
+
+
+class NewPasswordForm(SetPasswordForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = _("Kata sandi baru")
+        self.fields["new_password2"].label = _("Ulangi kata sandi baru")
+        self.fields["new_password1"].help_text = " ".join(password_validation.password_validators_help_texts())
+        self.fields["new_password2"].help_text = ""
+        for field in self.fields.values():
+            field.error_messages["required"] = _("Kolom ini wajib diisi.")
+        self.error_messages = {**self.error_messages, "password_mismatch": _("Kedua kata sandi tidak sama.")}

@@ -1,0 +1,497 @@
+"""The swimlane of SOP-LP2N-KES-02 (Lampiran 1) as inline SVG, drawn from the workflow definition.
+
+Rows are the 13 lanes of `ROLE_LANES` (CS and help desk share lane 3), columns the step numbers
+of `STEPS`. Everything else is read from `workflow.actions.all_actions()`, so the drawing follows
+the definition when it changes:
+
+- a step box sits in the lane of every role that takes an action at that step; the *main* box of
+  a step is the lane whose roles move the application on (forward actions, not counting the
+  applicant's answers from states that wait on the applicant), the others are drawn dashed;
+- the forward path joins the main boxes of consecutive steps;
+- a decision diamond sits next to every box whose roles may send back or reject at that step;
+- every `back` action is a dashed return arrow from its step to the step of its target state
+  (`STATE_STEP[target]`), into the lane of whoever acts in that state; forward actions taken
+  from a dashed box, or that lead to an earlier step, close their loop with a thin arrow;
+- `reject` actions end in a small terminal under the diamond.
+
+With an application the drawing is overlaid with its process log: boxes of steps done (forward
+entries) are filled green, the current step has a thick outline, loops taken (back entries) are
+drawn red.
+
+`layout()` computes the boxes and edges (no drawing, no queries); `swimlane_svg()` draws them.
+"""
+
+import textwrap
+import uuid
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from perizinan.accounts.roles import ROLE_LABELS, ROLE_LANES, Role
+from perizinan.workflow.actions import ActionDef, all_actions
+from perizinan.workflow.states import STATE_STEP, STEPS, WAITING_ON_APPLICANT
+
+# Steps 1 and 2 happen at the information desk before an application exists, so no transition
+# carries them: the applicant seeks information (lane 1), the information officer answers (lane 2).
+# This is the only hard-coded part of the drawing.
+INFO_DESK_STEPS: dict[int, Role] = {1: Role.APPLICANT, 2: Role.INFO}
+
+# Geometry (user units of the viewBox).
+LABEL_W = 172  # the lane-label column
+COL_W = 60  # one step
+LANE_H = 46
+HEAD_H = 24
+BOX_X, BOX_W, BOX_H = 6, 30, 26  # the step box inside its cell
+DIA_X, DIA_R = 46, 8  # the decision diamond's centre (from the cell's left) and half-diagonal
+RIGHT_PAD = 8
+LEGEND_ROW_H = 22
+
+# Colours (AA contrast against white or the lane background).
+INK = "#212529"
+MUTED = "#495057"
+PRIMARY = "#0b3d6b"
+BACK = "#5c636a"
+LOOP = "#b3261e"
+DONE_FILL = "#137333"
+DONE_STROKE = "#0b4d22"
+CURRENT_FILL = "#fff3cd"
+LANE_FILLS = ("#ffffff", "#f3f5f7")
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+
+Cell = tuple[int, int]  # (step, lane)
+
+
+@dataclass
+class Box:
+    step: int
+    lane: int
+    main: bool
+    roles: list[Role] = field(default_factory=list)
+    decision: bool = False
+    rejects: list[ActionDef] = field(default_factory=list)
+
+
+@dataclass
+class Edge:
+    kind: str  # forward (the path) | back (return arrow) | alt (closes a loop)
+    src: Cell
+    dst: Cell
+    actions: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Layout:
+    steps: list[int]
+    lanes: list[int]
+    boxes: dict[Cell, Box]
+    main: dict[int, int]  # step -> lane of its main box
+    edges: list[Edge]
+    state_cells: dict[str, Cell]  # where the application waits in each state
+
+    def edge_for(self, action: str) -> list[Edge]:
+        return [e for e in self.edges if action in e.actions]
+
+
+def _lane(role: str) -> int | None:
+    try:
+        return ROLE_LANES.get(Role(role))
+    except ValueError:
+        return None
+
+
+def _lanes_of(action: ActionDef) -> list[int]:
+    return sorted({lane for r in action.roles if (lane := _lane(r)) is not None})
+
+
+def _best_lane(actions: Iterable[ActionDef], allowed: set[int] | None = None) -> int | None:
+    """The lane that moves things on: most forward actions, then most decisions; ties → upper lane."""
+    score: dict[int, Counter[str]] = defaultdict(Counter)
+    for a in actions:
+        for lane in _lanes_of(a):
+            if allowed is None or lane in allowed:
+                score[lane][a.direction] += 1
+    if not score:
+        return None
+    return max(score, key=lambda lane: (score[lane]["forward"], score[lane]["back"], score[lane]["reject"],
+                                        score[lane]["note"], -lane))  # fmt: skip
+
+
+def layout(actions: Iterable[ActionDef] | None = None) -> Layout:
+    acts = list(all_actions().values() if actions is None else actions)
+    by_step: dict[int, list[ActionDef]] = defaultdict(list)
+    for a in acts:
+        if a.step is not None and _lanes_of(a):
+            by_step[a.step].append(a)
+    steps = sorted(set(STEPS) | set(by_step) | set(INFO_DESK_STEPS))
+    lanes = sorted(set(ROLE_LANES.values()))
+
+    boxes: dict[Cell, Box] = {}
+    main: dict[int, int] = {}
+    for s in steps:
+        here = by_step.get(s, [])
+        if not here and s in INFO_DESK_STEPS:
+            lane = ROLE_LANES[INFO_DESK_STEPS[s]]
+            boxes[(s, lane)] = Box(s, lane, True, [INFO_DESK_STEPS[s]])
+            main[s] = lane
+            continue
+        if not here:
+            continue
+        # The applicant's answers from a waiting state belong to a loop, not to the step's main actor.
+        moving = [a for a in here if not (a.sources and a.sources <= WAITING_ON_APPLICANT)] or here
+        main_lane = _best_lane(moving)
+        assert main_lane is not None
+        main[s] = main_lane
+        for a in here:
+            for lane in _lanes_of(a):
+                box = boxes.setdefault((s, lane), Box(s, lane, lane == main_lane))
+                box.roles.extend(Role(r) for r in a.roles if _lane(r) == lane and Role(r) not in box.roles)
+                if a.direction in {"back", "reject"}:
+                    box.decision = True
+                if a.direction == "reject":
+                    box.rejects.append(a)
+
+    # Where the application waits in a state: the column of its step, the lane of whoever acts there.
+    def state_cell(state: str) -> Cell | None:
+        col = STATE_STEP.get(state)
+        if col is None or col not in main:
+            return None
+        actors = [a for a in acts if state in a.sources and a.direction != "note" and a.step is not None]
+        lane = _best_lane(actors, allowed={ln for (s, ln) in boxes if s == col})
+        return (col, lane if lane is not None else main[col])
+
+    state_cells = {st: c for st in STATE_STEP if (c := state_cell(st)) is not None}
+
+    edges: list[Edge] = []
+    path_steps = [s for s in steps if s in main]
+    path = {((a, main[a]), (b, main[b])) for a, b in zip(path_steps, path_steps[1:], strict=False)}
+    for a_step, b_step in zip(path_steps, path_steps[1:], strict=False):
+        edges.append(Edge("forward", (a_step, main[a_step]), (b_step, main[b_step])))
+
+    merged: dict[tuple[str, Cell, Cell], Edge] = {}
+    for a in sorted(acts, key=lambda x: (x.step or 0, x.name)):
+        if a.step is None or a.target is None or a.target not in state_cells:
+            continue
+        dst = state_cells[a.target]
+        for lane in _lanes_of(a):
+            src = (a.step, lane)
+            if src not in boxes:
+                continue
+            if a.direction == "back":
+                kind = "back"
+            elif a.direction == "forward":
+                backwards = dst[0] < a.step
+                if (boxes[src].main and not backwards) or src == dst or (src, dst) in path:
+                    continue
+                kind = "alt"
+            else:
+                continue
+            edge = merged.setdefault((kind, src, dst), Edge(kind, src, dst))
+            edge.actions.append(a.name)
+            edge.labels.append(str(a.label))
+    edges.extend(merged.values())
+    return Layout(steps, lanes, boxes, main, edges, state_cells)
+
+
+# --- drawing -------------------------------------------------------------------------------
+
+
+def _n(v: float) -> str:
+    return f"{v:.1f}".rstrip("0").rstrip(".")
+
+
+def lane_label(lane: int) -> str:
+    """The lane's label: its roles' labels joined as the SOP does (lane 3: CS + help desk)."""
+    return " + ".join(str(ROLE_LABELS[r]) for r in ROLE_LANES if ROLE_LANES[r] == lane)
+
+
+def step_actors(actions: Iterable[ActionDef] | None = None) -> dict[int, str]:
+    """Step number → the label of the lane of its main box (for text alternatives next to the diagram)."""
+    lay = layout(actions)
+    return {s: lane_label(lane) for s, lane in lay.main.items()}
+
+
+class _Overlay:
+    def __init__(self, lay: Layout, application: Any) -> None:
+        self.done: set[Cell] = set()
+        self.current: set[Cell] = set()
+        self.loops: Counter[str] = Counter()
+        self.done_steps: set[int] = set()
+        self.loop_labels: list[str] = []
+        self.current_step: int | None = None
+        if application is None:
+            return
+        entries = application.log.order_by("seq").values_list("step", "direction", "role", "action")
+        for step, direction, role, action in entries:
+            if step is None:
+                continue
+            if direction == "forward":
+                lane = _lane(role)
+                cell = (step, lane) if lane is not None and (step, lane) in lay.boxes else None
+                if cell is None and step in lay.main:
+                    cell = (step, lay.main[step])
+                if cell is not None:
+                    self.done.add(cell)
+                    self.done_steps.add(step)
+            elif direction == "back":
+                self.loops[action] += 1
+                edges = lay.edge_for(action)
+                if edges:
+                    self.loop_labels.append(f"{edges[0].labels[edges[0].actions.index(action)]} ({step})")
+        self.current_step = STATE_STEP.get(application.state)
+        cell = lay.state_cells.get(application.state)
+        if cell is not None:
+            self.current.add(cell)
+        elif self.current_step in lay.main:
+            self.current.add((self.current_step, lay.main[self.current_step]))
+
+
+def _wrap(text: str, width: int = 26, lines: int = 3) -> list[str]:
+    out = textwrap.wrap(text, width) or [""]
+    if len(out) > lines:
+        out = out[:lines]
+        out[-1] = out[-1][: width - 1].rstrip() + "…"
+    return out
+
+
+def swimlane_svg(application: Any = None, *, actions: Iterable[ActionDef] | None = None) -> SafeString:
+    """The swimlane as an inline <svg> (role="img", with <title> and <desc>), optionally overlaid with
+    an application's progress. Ids are unique per call, so several diagrams may share a page."""
+    lay = layout(actions)
+    ov = _Overlay(lay, application)
+    uid = uuid.uuid4().hex[:8]
+    col_index = {s: i for i, s in enumerate(lay.steps)}
+    lane_index = {ln: i for i, ln in enumerate(lay.lanes)}
+
+    def col_x(step: int) -> float:
+        return LABEL_W + col_index[step] * COL_W
+
+    def cy(lane: int) -> float:
+        return HEAD_H + lane_index[lane] * LANE_H + LANE_H / 2
+
+    width = LABEL_W + len(lay.steps) * COL_W + RIGHT_PAD
+    lanes_bottom = HEAD_H + len(lay.lanes) * LANE_H
+    parts: list[str] = []
+    add = parts.append
+
+    # Markers (arrowheads), one per colour.
+    add("<defs>")
+    for name, colour in (("f", INK), ("b", BACK), ("l", LOOP)):
+        add(
+            f'<marker id="swl-{uid}-{name}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse"'
+            f' markerWidth="7" markerHeight="7" orient="auto-start-reverse">'
+            f'<path d="M0,0 L10,5 L0,10 z" fill="{colour}"/></marker>'
+        )
+    add("</defs>")
+
+    # Header and lanes.
+    add(f'<rect x="0" y="0" width="{width}" height="{HEAD_H}" fill="#e9ecef"/>')
+    add(
+        f'<text x="8" y="{HEAD_H - 8}" font-size="11" font-weight="600" fill="{INK}">'
+        f"{escape(_('Pelaksana / langkah'))}</text>"
+    )
+    for s in lay.steps:
+        add(
+            f'<text x="{_n(col_x(s) + BOX_X + BOX_W / 2)}" y="{HEAD_H - 8}" font-size="11" text-anchor="middle"'
+            f' fill="{MUTED}">{s}</text>'
+        )
+    for i, lane in enumerate(lay.lanes):
+        top = HEAD_H + i * LANE_H
+        label = lane_label(lane)
+        add(f'<g class="lane" data-lane="{lane}"><title>{escape(f"{lane}. {label}")}</title>')
+        add(f'<rect x="0" y="{top}" width="{width}" height="{LANE_H}" fill="{LANE_FILLS[i % 2]}"/>')
+        lines = _wrap(f"{lane}. {label}")
+        first = top + LANE_H / 2 - (len(lines) - 1) * 6 + 4
+        add(f'<text x="8" y="{_n(first)}" font-size="11" fill="{INK}">')
+        for j, line in enumerate(lines):
+            add(f'<tspan x="8" y="{_n(first + j * 12)}">{escape(line)}</tspan>')
+        add("</text></g>")
+        add(f'<line x1="0" y1="{top}" x2="{width}" y2="{top}" stroke="#ced4da" stroke-width="1"/>')
+    add(f'<line x1="0" y1="{lanes_bottom}" x2="{width}" y2="{lanes_bottom}" stroke="#ced4da" stroke-width="1"/>')
+    add(f'<line x1="{LABEL_W}" y1="0" x2="{LABEL_W}" y2="{lanes_bottom}" stroke="#adb5bd" stroke-width="1"/>')
+
+    # Edges under the boxes.
+    incoming: Counter[Cell] = Counter()
+    for edge in lay.edges:
+        taken = edge.kind == "back" and any(ov.loops[a] for a in edge.actions)
+        sx0 = col_x(edge.src[0])
+        sy = cy(edge.src[1])
+        dst_box_x = col_x(edge.dst[0]) + BOX_X
+        dy = cy(edge.dst[1])
+        if edge.kind == "forward":
+            src_box = lay.boxes[edge.src]
+            sx = sx0 + DIA_X + DIA_R if src_box.decision else sx0 + BOX_X + BOX_W
+            if sy == dy:
+                d = f"M{_n(sx)},{_n(sy)} H{_n(dst_box_x)}"
+            else:
+                bus = col_x(edge.dst[0])
+                d = f"M{_n(sx)},{_n(sy)} H{_n(bus)} V{_n(dy)} H{_n(dst_box_x)}"
+            stroke, width_, dash, marker = INK, "1.6", "", "f"
+        else:
+            i = incoming[edge.dst]
+            incoming[edge.dst] += 1
+            top = dy - BOX_H / 2
+            level = top - 5 - 4 * i
+            ex = min(max(dst_box_x + 9 + 6 * i, dst_box_x + 4), dst_box_x + BOX_W - 4)
+            if edge.kind == "back":
+                sx = sx0 + DIA_X
+                start = sy - DIA_R if level < sy else sy + DIA_R
+                d = f"M{_n(sx)},{_n(start)} V{_n(level)} H{_n(ex)} V{_n(top)}"
+                stroke, width_, dash, marker = (LOOP, "2.6", "6 3", "l") if taken else (BACK, "1.4", "5 3", "b")
+            else:
+                going_up = level < sy
+                lo, hi = sorted((edge.src[1], edge.dst[1]))
+                blocked = any(
+                    (edge.src[0], ln) in lay.boxes for ln in lay.lanes if lo < ln < hi and ln != edge.src[1]
+                )
+                if edge.src[1] == edge.dst[1] and edge.dst[0] > edge.src[0]:  # straight on in the same lane
+                    d = f"M{_n(sx0 + BOX_X + BOX_W)},{_n(sy)} H{_n(dst_box_x)}"
+                    incoming[edge.dst] -= 1
+                elif blocked:  # leave by the left side and go round along the column's edge
+                    bus = sx0 + 2
+                    d = f"M{_n(sx0 + BOX_X)},{_n(sy)} H{_n(bus)} V{_n(level)} H{_n(ex)} V{_n(top)}"
+                else:
+                    sx = sx0 + BOX_X + 8
+                    start = sy - BOX_H / 2 if going_up else sy + BOX_H / 2
+                    d = f"M{_n(sx)},{_n(start)} V{_n(level)} H{_n(ex)} V{_n(top)}"
+                stroke, width_, dash, marker = BACK, "1.1", "", "b"
+        cls = f"edge {edge.kind}" + (" taken" if taken else "")
+        title = "; ".join(dict.fromkeys(edge.labels)) if edge.labels else _("Alur maju")
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        add(
+            f'<path class="{cls}" data-from="{edge.src[0]}" data-to="{edge.dst[0]}"'
+            f' data-actions="{" ".join(edge.actions)}" d="{d}" fill="none" stroke="{stroke}"'
+            f' stroke-width="{width_}"{dash_attr} marker-end="url(#swl-{uid}-{marker})">'
+            f"<title>{escape(title)}</title></path>"
+        )
+
+    # Boxes, diamonds and terminals.
+    for (s, lane), box in sorted(lay.boxes.items()):
+        x = col_x(s) + BOX_X
+        y = cy(lane) - BOX_H / 2
+        done = (s, lane) in ov.done
+        current = (s, lane) in ov.current
+        classes = ["step", "main" if box.main else "secondary"]
+        classes += ["done"] * done + ["current"] * current
+        step_def = STEPS.get(s)
+        who = ", ".join(str(ROLE_LABELS[r]) for r in box.roles) or lane_label(lane)
+        tip = f"{_('Langkah')} {s}" + (f": {step_def.title}" if step_def else "") + f" — {who}"
+        if step_def:
+            tip += f" ({step_def.standard})"
+        fill = DONE_FILL if done else (CURRENT_FILL if current else "#ffffff")
+        stroke = DONE_STROKE if done and not current else PRIMARY
+        sw = "4" if current else "1.5"
+        dash = ' stroke-dasharray="4 2"' if not box.main and not done and not current else ""
+        text_fill = "#ffffff" if done else PRIMARY
+        add(f'<g class="{" ".join(classes)}" data-step="{s}" data-lane="{lane}"><title>{escape(tip)}</title>')
+        add(
+            f'<rect x="{_n(x)}" y="{_n(y)}" width="{BOX_W}" height="{BOX_H}" rx="4" fill="{fill}"'
+            f' stroke="{stroke}" stroke-width="{sw}"{dash}/>'
+        )
+        add(
+            f'<text x="{_n(x + BOX_W / 2)}" y="{_n(y + BOX_H / 2 + 4.5)}" font-size="13" font-weight="700"'
+            f' text-anchor="middle" fill="{text_fill}">{s}</text>'
+        )
+        if box.decision:
+            dx, dyc = col_x(s) + DIA_X, cy(lane)
+            add(
+                f'<polygon class="decision" points="{_n(dx)},{_n(dyc - DIA_R)} {_n(dx + DIA_R)},{_n(dyc)}'
+                f' {_n(dx)},{_n(dyc + DIA_R)} {_n(dx - DIA_R)},{_n(dyc)}" fill="#ffffff" stroke="{PRIMARY}"'
+                f' stroke-width="1.4"/>'
+            )
+            add(
+                f'<line x1="{_n(x + BOX_W)}" y1="{_n(dyc)}" x2="{_n(dx - DIA_R)}" y2="{_n(dyc)}"'
+                f' stroke="{INK}" stroke-width="1.6"/>'
+            )
+            if box.rejects:
+                names = "; ".join(str(a.label) for a in box.rejects)
+                add(
+                    f'<g class="reject" data-actions="{" ".join(a.name for a in box.rejects)}">'
+                    f"<title>{escape(names)}</title>"
+                    f'<line x1="{_n(dx)}" y1="{_n(dyc + DIA_R)}" x2="{_n(dx)}" y2="{_n(dyc + DIA_R + 6)}"'
+                    f' stroke="{INK}" stroke-width="1.4"/>'
+                    f'<circle cx="{_n(dx)}" cy="{_n(dyc + DIA_R + 10)}" r="4" fill="{INK}"/></g>'
+                )
+        add("</g>")
+
+    # Legend (wraps onto as many rows as it needs).
+    items: list[tuple[str, str]] = [
+        ("box", _("Langkah")),
+        ("dashed", _("Langkah dalam putaran perbaikan")),
+        ("diamond", _("Keputusan")),
+        ("arrow", _("Alur maju")),
+        ("back", _("Alur kembali")),
+        ("end", _("Berhenti (ditolak/dicabut)")),
+    ]
+    if application is not None:
+        items += [("done", _("Sudah dilalui")), ("current", _("Posisi saat ini")), ("loop", _("Putaran yang terjadi"))]
+    legend: list[str] = []
+    lx, row = 8.0, 0
+    for kind, text in items:
+        item_w = 34 + len(text) * 6.2 + 18
+        if lx + item_w > width and lx > 8:
+            lx, row = 8.0, row + 1
+        y = lanes_bottom + 8 + row * LEGEND_ROW_H
+        mid = y + 8
+        if kind in {"box", "dashed", "done", "current"}:
+            fill = {"done": DONE_FILL, "current": CURRENT_FILL}.get(kind, "#ffffff")
+            sw = "3" if kind == "current" else "1.5"
+            dash = ' stroke-dasharray="4 2"' if kind == "dashed" else ""
+            legend.append(
+                f'<rect x="{_n(lx + 4)}" y="{_n(y)}" width="22" height="16" rx="3" fill="{fill}"'
+                f' stroke="{PRIMARY}" stroke-width="{sw}"{dash}/>'
+            )
+        elif kind == "diamond":
+            legend.append(
+                f'<polygon points="{_n(lx + 15)},{_n(mid - 8)} {_n(lx + 23)},{_n(mid)} {_n(lx + 15)},{_n(mid + 8)}'
+                f' {_n(lx + 7)},{_n(mid)}" fill="#ffffff" stroke="{PRIMARY}" stroke-width="1.4"/>'
+            )
+        elif kind == "end":
+            legend.append(f'<circle cx="{_n(lx + 15)}" cy="{_n(mid)}" r="4" fill="{INK}"/>')
+        else:
+            colour, marker, dash, sw = {
+                "arrow": (INK, "f", "", "1.6"),
+                "back": (BACK, "b", "5 3", "1.4"),
+                "loop": (LOOP, "l", "6 3", "2.6"),
+            }[kind]
+            dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+            legend.append(
+                f'<path d="M{_n(lx)},{_n(mid)} H{_n(lx + 28)}" fill="none" stroke="{colour}" stroke-width="{sw}"'
+                f'{dash_attr} marker-end="url(#swl-{uid}-{marker})"/>'
+            )
+        legend.append(f'<text x="{_n(lx + 34)}" y="{_n(mid + 4)}" font-size="11" fill="{INK}">{escape(text)}</text>')
+        lx += item_w
+    height = lanes_bottom + 8 + (row + 1) * LEGEND_ROW_H + 4
+    add(f'<g class="legend">{"".join(legend)}</g>')
+
+    title = _("Alur proses perizinan (SOP Lampiran 1)")
+    desc = _(
+        "Diagram lajur: %(lanes)d pelaksana (baris) dan %(steps)d langkah (kolom). Kotak bernomor adalah "
+        "langkah di lajur pelaksananya, belah ketupat adalah keputusan, panah putus-putus adalah alur kembali."
+    ) % {"lanes": len(lay.lanes), "steps": len(lay.steps)}
+    if application is not None:
+        if ov.done_steps:
+            desc += " " + ngettext(
+                "Langkah yang sudah dilalui: %(steps)s.", "Langkah yang sudah dilalui: %(steps)s.", len(ov.done_steps)
+            ) % {"steps": ", ".join(str(s) for s in sorted(ov.done_steps))}
+        if ov.current_step is not None:
+            current = STEPS.get(ov.current_step)
+            desc += " " + _("Posisi saat ini: langkah %(step)d%(title)s.") % {
+                "step": ov.current_step,
+                "title": f" ({current.title})" if current else "",
+            }
+        if ov.loop_labels:
+            desc += " " + _("Putaran kembali yang terjadi: %(loops)s.") % {"loops": "; ".join(ov.loop_labels)}
+    head = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="swimlane" viewBox="0 0 {_n(width)} {_n(height)}"'
+        f' role="img" aria-labelledby="swl-{uid}-t" aria-describedby="swl-{uid}-d" focusable="false"'
+        f' font-family="{FONT}" data-uid="{uid}">'
+        f'<title id="swl-{uid}-t">{escape(title)}</title><desc id="swl-{uid}-d">{escape(desc)}</desc>'
+    )
+    return mark_safe(head + "".join(parts) + "</svg>")  # noqa: S308 — every text above is escaped

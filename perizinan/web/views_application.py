@@ -1,0 +1,151 @@
+"""The application page, for everyone who may see the application: data, documents shown inline,
+the checklist, the process log, the swimlane, and the actions the viewer may take now."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import URLPattern, path
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from perizinan.accounts.permissions import has_role, is_officer
+from perizinan.accounts.roles import Role
+from perizinan.applications.models import Application, Document
+from perizinan.applications.selectors import checklist, get_application_for_user
+from perizinan.applications.services import tick_checklist
+from perizinan.documents.models import GeneratedDocument
+from perizinan.errors import Conflict, NotFound
+from perizinan.workdays.calendar import today_wita
+from perizinan.workflow.actions import available_actions, get_action
+from perizinan.workflow.clock import is_overdue
+from perizinan.workflow.services import take_action
+from perizinan.workflow.states import STATE_STEP, STEPS, WAITING_ON_APPLICANT, State
+
+from .action_forms import forms_for
+
+
+def _get_application_for_user(request: HttpRequest, pk: int) -> Application:
+    try:
+        return get_application_for_user(request.user, pk)  # type: ignore[arg-type]
+    except NotFound:
+        raise Http404 from None
+
+
+def _swimlane(app: Application) -> str | None:
+    try:
+        from .swimlane import swimlane_svg
+    except ImportError:
+        return None
+    return swimlane_svg(app)
+
+
+def _page(request: HttpRequest, app: Application, *, failed: str = "", values: Any = None,
+          errors: Any = None, status: int = 200) -> HttpResponse:  # fmt: skip
+    user = request.user
+    timeline = list(app.log.order_by("seq"))
+    context = {
+        "app": app,
+        "state_label": State(app.state).label,
+        "step": STATE_STEP[app.state],
+        "step_title": STEPS[STATE_STEP[app.state]].title,
+        "overdue": is_overdue(app, today=today_wita()),
+        "waiting_on_applicant": app.state in WAITING_ON_APPLICANT,
+        "checklist": checklist(app),
+        "documents": list(app.documents.filter(is_current=True).select_related("requirement")),
+        "generated": list(GeneratedDocument.objects.filter(application=app).order_by("id")),
+        "timeline": timeline,
+        "action_forms": forms_for(available_actions(user, app), failed=failed, values=values, errors=errors),  # type: ignore[arg-type]
+        "can_tick": has_role(user, Role.CS) and app.state in {State.SUBMITTED, State.FIX_RECEIVED},  # type: ignore[arg-type]
+        "is_officer": is_officer(user),  # type: ignore[arg-type]
+        "swimlane_svg": _swimlane(app),
+        "licence": getattr(app, "licence", None) if hasattr(app, "licence") else None,
+    }
+    return render(request, "web/application/detail.html", context, status=status)
+
+
+@login_required
+@require_GET
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _page(request, _get_application_for_user(request, pk))
+
+
+@login_required
+@require_POST
+def act(request: HttpRequest, pk: int, name: str) -> HttpResponse:
+    app = _get_application_for_user(request, pk)
+    action = get_action(name)
+    if action is None:
+        raise Http404
+    data = {k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken"}
+    try:
+        take_action(application=app, name=name, by=request.user, data=data, files=request.FILES.dict())  # type: ignore[arg-type]
+    except PermissionDenied:
+        raise
+    except Conflict as exc:
+        messages.error(request, str(exc))
+        return redirect("web:application", pk=pk)
+    except ValidationError as exc:
+        errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+        messages.error(request, _("Periksa isian formulir: ada yang belum benar."))
+        fresh = _get_application_for_user(request, pk)
+        return _page(request, fresh, failed=name, values=data, errors=errors, status=422)
+    messages.success(request, _("Tindakan “%(label)s” tercatat.") % {"label": action.label})
+    return redirect("web:application", pk=pk)
+
+
+@login_required
+@require_POST
+def tick(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    app = _get_application_for_user(request, pk)
+    try:
+        tick_checklist(application=app, by=request.user, requirement_number=number,  # type: ignore[arg-type]
+                       ticked=request.POST.get("ticked") == "on", note=request.POST.get("note", ""))  # fmt: skip
+    except (Conflict, ValidationError) as exc:
+        messages.error(request, "; ".join(getattr(exc, "messages", [str(exc)])))
+    row = next((r for r in checklist(app) if r["number"] == number), None)
+    if request.headers.get("HX-Request") and row is not None:
+        return render(
+            request, "web/application/_checklist_row.html", {"row": row, "app": app, "can_tick": True}
+        )
+    return redirect("web:application", pk=pk)
+
+
+def _file(content: Any, content_type: str, name: str) -> FileResponse:
+    response = FileResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+@require_GET
+def document(request: HttpRequest, pk: int, doc_id: int) -> HttpResponse:
+    app = _get_application_for_user(request, pk)
+    doc = Document.objects.filter(application=app, pk=doc_id).first()
+    if doc is None:
+        raise Http404
+    ext = doc.content_type.split("/")[-1]
+    return _file(doc.file.open("rb"), doc.content_type, f"persyaratan-{doc.requirement_id}.{ext}")
+
+
+@login_required
+@require_GET
+def generated(request: HttpRequest, pk: int, doc_id: int) -> HttpResponse:
+    app = _get_application_for_user(request, pk)
+    doc = GeneratedDocument.objects.filter(application=app, pk=doc_id).first()
+    if doc is None:
+        raise Http404
+    return _file(doc.file.open("rb"), "application/pdf", f"{doc.kind}.pdf")
+
+
+urlpatterns: list[URLPattern] = [
+    path("permohonan/<int:pk>/", detail, name="application"),
+    path("permohonan/<int:pk>/aksi/<str:name>/", act, name="application_action"),
+    path("permohonan/<int:pk>/checklist/<int:number>/", tick, name="application_tick"),
+    path("permohonan/<int:pk>/berkas/<int:doc_id>/", document, name="application_document"),
+    path("permohonan/<int:pk>/dokumen/<int:doc_id>/", generated, name="application_generated"),
+]

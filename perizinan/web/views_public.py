@@ -1,0 +1,279 @@
+"""Public pages (no login): home, the permit page with its requirements checklist, the status check."""
+
+import hmac
+from typing import Any
+from urllib.parse import urlencode
+
+from django import forms
+from django.core.cache import cache
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import URLPattern, path, reverse
+from django.utils.dates import WEEKDAYS
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from perizinan.accounts.models import DEFAULT_SERVICE_HOURS, Office
+from perizinan.accounts.permissions import is_officer, user_roles
+from perizinan.accounts.roles import Role
+from perizinan.api.presenters import public_status
+from perizinan.applications.models import Application
+from perizinan.catalog.models import ApplicationKind, ClockStart, Condition, PermitType, Requirement, Stage
+from perizinan.catalog.profile import Profile
+from perizinan.catalog.selectors import active_permit_types, get_permit_type, requirements_for
+from perizinan.workflow.states import STEPS
+
+from .swimlane import step_actors, swimlane_svg
+
+# What each permit type is for (SOP section C). A permit type without an entry gets a general line.
+PURPOSES = {
+    "PAK": _(
+        "Izin Penyalur Alat Kesehatan diberikan kepada perusahaan berbadan hukum yang melakukan "
+        "pengadaan, penyimpanan dan penyaluran alat kesehatan dalam jumlah besar. Halaman ini "
+        "menjelaskan persyaratan, alur proses, jangka waktu dan biaya layanan sesuai SOP, agar "
+        "prosesnya jelas dan waktu penyelesaiannya pasti."
+    ),
+}
+
+# Failed status checks allowed per address in STATUS_WINDOW seconds (the code has 32^8 values).
+STATUS_MAX_FAILURES = 30
+STATUS_WINDOW = 15 * 60
+
+
+def service_hours(office: Office | None = None) -> list[str]:
+    """The office's service hours, consecutive days with equal hours grouped: `Senin–Kamis 08.00–19.00 WITA`."""
+    office = office or Office.current()
+    hours: dict[str, list[str]] = office.service_hours or DEFAULT_SERVICE_HOURS
+    groups: list[tuple[int, int, tuple[str, str]]] = []
+    for day in range(7):
+        span = hours.get(str(day))
+        if not span:
+            continue
+        key = (span[0].replace(":", "."), span[1].replace(":", "."))
+        if groups and groups[-1][2] == key and groups[-1][1] == day - 1:
+            groups[-1] = (groups[-1][0], day, key)
+        else:
+            groups.append((day, day, key))
+    lines = []
+    for first, last, (opens, closes) in groups:
+        days = str(WEEKDAYS[first]) if first == last else f"{WEEKDAYS[first]}–{WEEKDAYS[last]}"
+        lines.append(f"{days} {opens}–{closes} WITA")
+    return lines
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if user.is_authenticated and request.GET.get("public") != "1":
+        if is_officer(user):  # type: ignore[arg-type]
+            return redirect("web:inbox")
+    roles = user_roles(user)  # type: ignore[arg-type]
+    return render(
+        request,
+        "web/public/home.html",
+        {
+            "permit_types": list(active_permit_types()),
+            "is_applicant": Role.APPLICANT in roles,
+            "service_hours": service_hours(),
+        },
+    )
+
+
+# --- the permit page -------------------------------------------------------------------------
+
+
+class ProfileForm(forms.Form):
+    """The visitor's situation: which kind of application, which conditions apply."""
+
+    kind = forms.ChoiceField(
+        label=_("Jenis permohonan"),
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+        initial=ApplicationKind.NEW,
+    )
+    foreign_investment = forms.BooleanField(label=_("Perusahaan penanaman modal asing (PMA)"), required=False)
+    electromedical = forms.BooleanField(label=_("Menyalurkan alat kesehatan elektromedik"), required=False)
+    radiation = forms.BooleanField(
+        label=_("Menyalurkan alat kesehatan elektromedik yang memancarkan radiasi"), required=False
+    )
+    technicians = forms.BooleanField(label=_("Mempekerjakan teknisi"), required=False)
+    agent = forms.BooleanField(label=_("Permohonan diurus oleh kuasa"), required=False)
+    delegated_signing = forms.BooleanField(label=_("Permohonan ditandatangani oleh selain direktur"), required=False)
+
+    FLAGS = ("foreign_investment", "electromedical", "radiation", "technicians", "agent", "delegated_signing")
+
+    def __init__(self, *args: Any, permit_type: PermitType, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in self.FLAGS:
+            self.fields[name].widget.attrs["class"] = "form-check-input"
+        labels = dict(ApplicationKind.choices)
+        self.fields["kind"].choices = [(k, labels.get(k, k)) for k in permit_type.kinds]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("radiation"):  # radiation devices are electromedical devices
+            data["electromedical"] = True
+        return data
+
+    def profile(self) -> Profile:
+        if not self.is_bound:
+            return Profile(kind=str(self.fields["kind"].initial))
+        if not self.is_valid():
+            return Profile()
+        return Profile(kind=self.cleaned_data["kind"], **{f: bool(self.cleaned_data.get(f)) for f in self.FLAGS})
+
+
+def _permit_type(code: str) -> PermitType:
+    permit_type = get_permit_type(code)
+    if permit_type is None:
+        raise Http404
+    return permit_type
+
+
+def _requirements(request: HttpRequest, permit_type: PermitType) -> dict[str, Any]:
+    data = request.GET if "kind" in request.GET else None
+    if data is not None and "radiation" in data and "electromedical" not in data:
+        data = data.copy()
+        data["electromedical"] = "on"  # show the implied box ticked
+    form = ProfileForm(data, permit_type=permit_type)
+    profile = form.profile()
+    english = (get_language() or "").startswith("en")
+    kind_labels = dict(ApplicationKind.choices)
+    condition_labels = dict(Condition.choices)
+    rows = []
+    for r in requirements_for(permit_type, profile):
+        rows.append(
+            {
+                "number": r.number,
+                "title": (r.title_en or r.title) if english else r.title,
+                "at_review": r.stage == Stage.TECHNICAL_REVIEW,
+                "condition": condition_labels.get(r.condition) if r.condition != Condition.ALWAYS else None,
+                "kinds": [kind_labels.get(k, k) for k in r.kinds],
+            }
+        )
+    chosen = [form.fields[f].label for f in ProfileForm.FLAGS if getattr(profile, f)]
+    query = urlencode(
+        [("kind", profile.kind)] + [(f, "on") for f in ProfileForm.FLAGS if getattr(profile, f)]
+    )
+    return {
+        "permit_type": permit_type,
+        "form": form,
+        "flag_fields": [form[f] for f in ProfileForm.FLAGS],
+        "profile": profile,
+        "kind_label": kind_labels.get(profile.kind, profile.kind),
+        "chosen": chosen,
+        "requirements": rows,
+        "submission_count": sum(1 for r in rows if not r["at_review"]),
+        "page_url": reverse("web:permit", args=[permit_type.code.lower()]) + "?" + query,
+    }
+
+
+@require_GET
+def permit(request: HttpRequest, code: str) -> HttpResponse:
+    permit_type = _permit_type(code)
+    english = (get_language() or "").startswith("en")
+    actors = step_actors()
+    context = _requirements(request, permit_type)
+    status = 400 if context["form"].is_bound and not context["form"].is_valid() else 200
+    context.update(
+        name=(permit_type.name_en or permit_type.name) if english else permit_type.name,
+        validity=(permit_type.validity_en or permit_type.validity) if english else permit_type.validity,
+        purpose=PURPOSES.get(permit_type.code.upper()),
+        clock_label=dict(ClockStart.choices).get(permit_type.clock_start, ""),
+        from_recommendation=permit_type.clock_start == ClockStart.RECOMMENDATION,
+        steps=[{"number": n, "title": s.title, "standard": s.standard, "actor": actors.get(n, "")}
+               for n, s in sorted(STEPS.items())],  # fmt: skip
+        swimlane=swimlane_svg(),
+        requirement_total=Requirement.objects.filter(permit_type=permit_type).count(),
+    )
+    return render(request, "web/public/permit.html", context, status=status)
+
+
+@require_GET
+def permit_requirements(request: HttpRequest, code: str) -> HttpResponse:
+    """Only the requirement list (htmx swaps it in when the checklist form changes)."""
+    permit_type = _permit_type(code)
+    context = _requirements(request, permit_type)
+    status = 400 if context["form"].is_bound and not context["form"].is_valid() else 200
+    response = render(request, "web/public/_requirements.html", {**context, "oob": True}, status=status)
+    if request.headers.get("HX-Request") and status == 200:
+        response["HX-Replace-Url"] = context["page_url"]
+    return response
+
+
+# --- the status check --------------------------------------------------------------------------
+
+
+class StatusForm(forms.Form):
+    registration_number = forms.CharField(
+        label=_("Nomor registrasi"),
+        max_length=40,
+        help_text=_("Tertera pada bukti tanda terima, misalnya PAK-2026-000123."),
+        widget=forms.TextInput(attrs={"class": "form-control", "autocomplete": "off", "spellcheck": "false"}),
+    )
+    code = forms.CharField(
+        label=_("Kode status"),
+        max_length=12,
+        help_text=_("Kode rahasia 8 karakter pada bukti tanda terima."),
+        widget=forms.TextInput(
+            attrs={
+                "class": "form-control status-code",
+                "autocomplete": "off",
+                "spellcheck": "false",
+                "autocapitalize": "characters",
+            }
+        ),
+    )
+
+
+def _failures_key(request: HttpRequest) -> str:
+    return f"status-fail:ip:{request.META.get('REMOTE_ADDR', '')}"
+
+
+@never_cache
+@require_GET
+def status(request: HttpRequest) -> HttpResponse:
+    """Status check with the registration number and the secret code from the receipt."""
+    bound = "registration_number" in request.GET or "code" in request.GET
+    form = StatusForm(request.GET if bound else None)
+    context: dict[str, Any] = {"form": form, "steps_total": len(STEPS)}
+    code = 200
+    if bound and form.is_valid():
+        key = _failures_key(request)
+        if (cache.get(key) or 0) >= STATUS_MAX_FAILURES:
+            context["throttled"] = True
+            return render(request, "web/public/status.html", context, status=429)
+        number = form.cleaned_data["registration_number"].strip()
+        given = form.cleaned_data["code"].strip().upper()
+        app = (
+            Application.objects.select_related("permit_type", "licence").filter(registration_number=number).first()
+        )
+        if app is None or not app.status_code or not hmac.compare_digest(app.status_code, given):
+            if not cache.add(key, 1, STATUS_WINDOW):
+                try:
+                    cache.incr(key)
+                except ValueError:
+                    cache.set(key, 1, STATUS_WINDOW)
+            context["not_found"] = True
+            code = 404
+        else:
+            result = public_status(app)
+            step = STEPS.get(result["step"])
+            context.update(
+                result=result,
+                app=app,
+                step_title=step.title if step else "",
+                clock_from_recommendation=app.permit_type.clock_start == ClockStart.RECOMMENDATION,
+            )
+    elif bound:
+        code = 400
+    return render(request, "web/public/status.html", context, status=code)
+
+
+urlpatterns: list[URLPattern] = [
+    path("", home, name="home"),
+    path("izin/<slug:code>/", permit, name="permit"),
+    path("izin/<slug:code>/persyaratan/", permit_requirements, name="permit_requirements"),
+    path("status/", status, name="status"),
+]

@@ -1,0 +1,224 @@
+"""The signed licence: PAdES by the head of the office (step 14) and the registry's number seal (step 15)."""
+
+import io
+import json
+import re
+import subprocess
+import zipfile
+
+import pytest
+from pypdf import PdfReader
+
+from perizinan.documents.models import GeneratedDocument
+from perizinan.documents.signing.validate import check_pdf
+from perizinan.licences.models import Licence
+from perizinan.licences.services import set_status
+from tests.helpers import act, create_complete, run_until
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def done(api, application_data):
+    app_id = create_complete(api, application_data)
+    run_until(api, app_id)
+    return app_id
+
+
+def licence_bytes(api, app_id, who="applicant") -> bytes:
+    r = api(who).get(f"/applications/{app_id}/licence.pdf")
+    assert r.status_code == 200, r.content
+    assert r["Content-Type"] == "application/pdf"
+    return b"".join(r.streaming_content)
+
+
+def widget_text(data: bytes, field: str) -> bytes:
+    """The raw appearance stream of a signature widget (where the visible stamp text is)."""
+    reader = PdfReader(io.BytesIO(data))
+    for annot in reader.pages[0].get("/Annots", []):
+        a = annot.get_object()
+        if a.get("/T") == field:
+            raw = a["/AP"]["/N"].get_object().get_data()
+            return re.sub(rb"\\([0-7]{3})", lambda m: bytes([int(m.group(1), 8)]), raw)
+    raise AssertionError(f"no widget {field}")
+
+
+def test_licence_is_signed_by_head_and_sealed_with_number(api, done):
+    data = licence_bytes(api, done)
+    licence = Licence.objects.get(application_id=done)
+    check = check_pdf(data)
+    assert check.ok
+    head, seal = check.signatures
+    assert head.field_name == "KepalaDinas" and head.signer == "Kepala DPMPTSP Provinsi Kalimantan Timur"
+    assert head.intact and head.trusted and head.modification_level == "FORM_FILLING"
+    assert seal.field_name == "TataUsaha" and seal.covers_whole_document
+    assert licence.number in seal.reason
+    assert licence.number.encode() in widget_text(data, "TataUsaha")
+    text = " ".join(PdfReader(io.BytesIO(data)).pages[0].extract_text().split())
+    assert "Contoh Medika" in text and "Siti Rahmawati" in text
+    assert len(PdfReader(io.BytesIO(data)).pages) == 1
+    stored = GeneratedDocument.objects.get(application_id=done, kind="licence")
+    import hashlib
+
+    assert stored.sha256 == hashlib.sha256(data).hexdigest() and stored.signed and stored.step == 15
+
+
+def test_one_changed_byte_fails(api, done):
+    data = bytearray(licence_bytes(api, done))
+    for position in (len(data) // 4, len(data) // 2, len(data) - 200):
+        tampered = bytearray(data)
+        tampered[position] = (tampered[position] + 1) % 256
+        assert not check_pdf(bytes(tampered)).ok, position
+    r = api().upload("/licences/verify-pdf", {"file": _file(bytes(tampered))})
+    assert r.status_code == 200 and r.json()["genuine"] is False
+
+
+def _file(content: bytes):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("izin.pdf", content, content_type="application/pdf")
+
+
+def test_qr_code_decodes_to_the_verification_link(api, done, tmp_path, settings):
+    import zxingcpp
+    from PIL import Image
+
+    data = licence_bytes(api, done)
+    pdf = tmp_path / "izin.pdf"
+    pdf.write_bytes(data)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "200", "-singlefile", str(pdf), str(tmp_path / "page")], check=True
+    )
+    results = zxingcpp.read_barcodes(Image.open(tmp_path / "page.png"))
+    texts = [r.text for r in results if r.format == zxingcpp.BarcodeFormat.QRCode]
+    licence = Licence.objects.get(application_id=done)
+    assert texts == [f"{settings.PERIZINAN_PUBLIC_URL}/verifikasi/{licence.verification_code}"]
+    assert len(licence.verification_code) >= 20 and not licence.verification_code.isdigit()
+
+
+def test_verification_api_active_revoked_unknown(api, done, users):
+    licence = Licence.objects.get(application_id=done)
+    body = api().get(f"/licences/verify/{licence.verification_code}").json()
+    assert body["valid"] is True and body["status"] == "active"
+    assert body["document"]["intact_and_trusted"] is True and len(body["document"]["signatures"]) == 2
+    set_status(licence=licence, status="revoked", reason="Pelanggaran CDAKB", by=users["office_head"])
+    body = api().get(f"/licences/verify/{licence.verification_code}").json()
+    assert (
+        body["valid"] is False
+        and body["status"] == "revoked"
+        and body["status_reason"] == "Pelanggaran CDAKB"
+    )
+    assert api().get("/licences/verify/bukan-kode").status_code == 404
+
+
+def test_upload_check_genuine_and_foreign(api, done):
+    from perizinan.demo import sample_pdf
+
+    original = licence_bytes(api, done)
+    r = api().upload("/licences/verify-pdf", {"file": _file(original)})
+    body = r.json()
+    assert body["genuine"] is True and body["unaltered"] is True
+    assert body["licence_number"] == Licence.objects.get(application_id=done).number
+    body = api().upload("/licences/verify-pdf", {"file": _file(sample_pdf("palsu"))}).json()
+    assert body["genuine"] is False and "no_signature" in body["reasons"]
+
+
+def test_public_pages(client, api, done):
+    licence = Licence.objects.get(application_id=done)
+    r = client.get(f"/verifikasi/{licence.verification_code}")
+    assert r.status_code == 200 and licence.number.encode() in r.content and b"Contoh Medika" in r.content
+    assert client.get("/verifikasi/tidak-ada").status_code == 404
+    r = client.post("/verifikasi/", {"file": _file(licence_bytes(api, done))})
+    assert r.status_code == 200 and b"Asli dan tidak diubah" in r.content
+    data = bytearray(licence_bytes(api, done))
+    data[len(data) // 2] ^= 1
+    r = client.post("/verifikasi/", {"file": _file(bytes(data))})
+    assert b"Tidak dapat dipastikan asli" in r.content
+    assert client.post("/verifikasi/", {}).status_code == 422
+
+
+def test_licence_pdf_permissions_and_copies(api, done, application_data):
+    assert api("applicant2").get(f"/applications/{done}/licence.pdf").status_code == 404
+    assert api().get(f"/applications/{done}/licence.pdf").status_code == 401
+    assert licence_bytes(api, done, "cs").startswith(b"%PDF-")
+    r = api("registry").get(f"/applications/{done}/licence.pdf", print_copy="archive")
+    text = " ".join(PdfReader(io.BytesIO(b"".join(r.streaming_content))).pages[0].extract_text().split())
+    assert "SALINAN UNTUK ARSIP" in text and Licence.objects.get(application_id=done).number in text
+    assert api("registry").get(f"/applications/{done}/licence.pdf", print_copy="bogus").status_code == 422
+    unfinished = create_complete(api, application_data)
+    assert api("applicant").get(f"/applications/{unfinished}/licence.pdf").status_code == 404
+
+
+def test_every_step_document_is_stored_and_linked(api, done):
+    r = api("applicant").get(f"/applications/{done}/generated")
+    kinds = [(d["kind"], d["step"]) for d in r.json()]
+    for expected in [("application_form", 3), ("checklist_form", 4), ("registration_receipt", 6),
+                     ("verification_form", 7), ("cover_letter", 7), ("liaison_receipt", 9), ("draft_licence", 11),
+                     ("draft_licence", 12), ("draft_licence", 13), ("licence_signed", 14), ("licence", 15),
+                     ("handover_receipt", 16)]:  # fmt: skip
+        assert expected in kinds, expected
+    doc = GeneratedDocument.objects.filter(application_id=done).first()
+    doc.kind = "x"
+    with pytest.raises(PermissionError):
+        doc.save()
+    first = r.json()[0]
+    got = api("applicant").get(f"/applications/{done}/generated/{first['id']}")
+    assert got.status_code == 200
+    assert api("applicant2").get(f"/applications/{done}/generated/{first['id']}").status_code == 404
+
+
+def test_export_dossier(done, tmp_path):
+    from django.core.management import call_command
+
+    from perizinan.applications.models import Application
+
+    reg = Application.objects.get(pk=done).registration_number
+    out = tmp_path / "dossier.zip"
+    call_command("export_dossier", reg, "--output", str(out))
+    import hashlib
+
+    with zipfile.ZipFile(out) as z:
+        manifest = json.loads(z.read("manifest.json"))
+        assert manifest["process_log_chain"]["ok"] is True
+        names = {f["path"] for f in manifest["files"]}
+        assert "process-log.json" in names and "process-log.pdf" in names
+        assert any(n.startswith("uploads/") for n in names) and any(n.endswith("-licence.pdf") for n in names)
+        for f in manifest["files"]:
+            assert hashlib.sha256(z.read(f["path"])).hexdigest() == f["sha256"]
+        log = json.loads(z.read("process-log.json"))
+        assert log[-1]["action"] == "confirm_receipt"
+
+
+def test_signing_with_the_national_service(api, application_data, users, settings, tmp_path):
+    from tests.fakes.bsre_server import FakeBsre
+
+    head = users["office_head"]
+    head.nik = "6471011501700003"
+    head.save()
+    with FakeBsre(tmp_path / "bsre") as bsre:
+        bsre.users[head.nik] = ("rahasia-kadis", "ISSUE")
+        settings.PERIZINAN_SIGNER = "bsre"
+        settings.PERIZINAN_BSRE_URL = bsre.url
+        settings.PERIZINAN_BSRE_USER, settings.PERIZINAN_BSRE_PASSWORD = "app", "secret"
+        settings.PERIZINAN_TRUST_ROOTS = [*settings.PERIZINAN_TRUST_ROOTS, str(bsre.pki.root_pem)]
+        app_id = create_complete(api, application_data)
+        run_until(api, app_id, stop_before="sign")
+        before = GeneratedDocument.objects.count()
+        r = api("office_head").post(f"/applications/{app_id}/actions/sign", {"passphrase": "salah"})
+        assert r.status_code == 422 and "Passphrase anda salah" in r.json()["errors"]["passphrase"][0]
+        assert GeneratedDocument.objects.count() == before
+        assert api("office_head").get(f"/applications/{app_id}").json()["state"] == "division_approved"
+        act(api, app_id, "office_head", "sign", {"passphrase": "rahasia-kadis"})
+        sign_request = [p for path, p in bsre.requests if path == "/api/v2/sign/pdf"][-1]
+        assert (
+            sign_request["nik"] == head.nik
+            and sign_request["signatureProperties"][0]["tampilan"] == "VISIBLE"
+        )
+        run_until_end = ["number_licence", "hand_over", "confirm_receipt"]
+        act(api, app_id, "registry", run_until_end[0])
+        data = licence_bytes(api, app_id, "office_head")
+        check = check_pdf(data)
+        assert check.ok and [s.field_name for s in check.signatures] == ["BSrE", "TataUsaha"]
+        from perizinan.documents.signing.bsre import BsreClient
+
+        assert BsreClient(bsre.url, "app", "secret").verify(data)["conclusion"] == "VALID"
