@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PY := .venv/bin/python
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: install run test test-sqlite lint demo bench migrate seed clean messages docs-images
+.PHONY: install run test test-sqlite lint demo bench migrate seed clean messages docs-images screenshots
 
 .venv/.installed: pyproject.toml uv.lock scripts/bootstrap.sh $(wildcard perizinan/locale/*/LC_MESSAGES/*.po)
 	scripts/bootstrap.sh
@@ -54,6 +54,11 @@ bench: install
 
 clean:
 	rm -rf .venv db.sqlite3 media
+
+# PNGs of the main pages in docs/screenshots/ (Debian's Chromium through Playwright).
+screenshots: install
+	scripts/test-deps.sh
+	$(PY) scripts/screenshots.py
 
 # Page 1 of every document as PNG in docs/documents/ (needs pdftoppm: poppler-utils).
 docs-images: install

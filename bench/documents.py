@@ -47,14 +47,27 @@ def main(repeats: int) -> None:
     rows = [("render licence (WeasyPrint)", timed(render, repeats))]
     for algorithm, label in (("ec", "EC P-256"), ("rsa", "RSA-2048")):
         signer = LocalSigner(Path(TMP / f"pki-{algorithm}" / "head.p12"), b"bench")
-        placement = Placement("KepalaDinas", 0, HEAD_SIGNATURE_BOX, "Ditandatangani secara elektronik", "bench")
-        rows.append((f"sign only, {label}", timed(lambda s=signer: s.sign(pdf, placement), repeats)))
+        placement = Placement(
+            "KepalaDinas", 0, HEAD_SIGNATURE_BOX, "Ditandatangani secara elektronik", "bench"
+        )
+        rows.append((f"sign only, {label}", timed(lambda s=signer, pl=placement: s.sign(pdf, pl), repeats)))
         settings.PERIZINAN_PKI_DIR = TMP / f"pki-{algorithm}"
-        rows.append((f"render + sign (step 14), {label}",
-                     timed(lambda: sign_licence(app, code=licence.verification_code, by=head), repeats)))  # fmt: skip
+        rows.append(
+            (
+                f"render + sign (step 14), {label}",
+                timed(lambda: sign_licence(app, code=licence.verification_code, by=head), repeats),
+            )
+        )
         signed = sign_licence(app, code=licence.verification_code, by=head)
-        rows.append((f"number seal (step 15), {label}",
-                     timed(lambda s=signed: stamp_number(s, number=licence.number, issued_on=licence.issued_on), repeats)))  # fmt: skip
+        rows.append(
+            (
+                f"number seal (step 15), {label}",
+                timed(
+                    lambda s=signed: stamp_number(s, number=licence.number, issued_on=licence.issued_on),
+                    repeats,
+                ),
+            )
+        )
     print(f"# licence documents, {repeats} runs each")
     print("| operation | median ms | p95 ms | licences/s |")
     print("|---|---|---|---|")

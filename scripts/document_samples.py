@@ -25,7 +25,11 @@ def main() -> None:
     from perizinan.documents.catalog import DOCUMENTS, render
     from perizinan.documents.models import GeneratedDocument
 
-    data = {**DEMO_APPLICATION, "agent": {"name": "Joni Saputra", "nik": "6471011501900001"}, "signer_name": "Andi Wijaya"}
+    data = {
+        **DEMO_APPLICATION,
+        "agent": {"name": "Joni Saputra", "nik": "6471011501900001"},
+        "signer_name": "Andi Wijaya",
+    }
     app = run_forward(new_application(users, data=data), users)
     out_dir = ROOT / "docs" / "documents"
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -42,8 +46,22 @@ def main() -> None:
         for name, content in sorted(pdfs.items()):
             pdf = Path(tmp) / f"{name}.pdf"
             pdf.write_bytes(content)
-            subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", str(pdf),
-                            str(out_dir / name)], check=True)  # fmt: skip
+            subprocess.run(
+                [
+                    "pdftoppm",
+                    "-png",
+                    "-r",
+                    "70",
+                    "-f",
+                    "1",
+                    "-l",
+                    "1",
+                    "-singlefile",
+                    str(pdf),
+                    str(out_dir / name),
+                ],
+                check=True,
+            )
             print(f"docs/documents/{name}.png")
     teardown_database()
 

@@ -174,9 +174,13 @@ def licence_pdf(request: HttpRequest, pk: int, print_copy: str = "") -> Any:
             return Status(422, {"detail": f"print_copy: {msg}", "errors": {"print_copy": [msg]}})
         licence = app.licence
         content = render_licence(
-            app, code=licence.verification_code, number=licence.number, issued_on=licence.issued_on,
-            signer_name=licence.signed_by, copy_label=str(labels[print_copy]),
-        )  # fmt: skip
+            app,
+            code=licence.verification_code,
+            number=licence.number,
+            issued_on=licence.issued_on,
+            signer_name=licence.signed_by,
+            copy_label=str(labels[print_copy]),
+        )
         import io
 
         return _pdf_response(io.BytesIO(content), f"izin-{print_copy}.pdf")
@@ -208,4 +212,6 @@ def process_sheet(request: HttpRequest, pk: int) -> Any:
 
     from perizinan.documents.catalog import render
 
-    return _pdf_response(io.BytesIO(render("process_control_sheet", _load(request, pk))), "pengendali-proses.pdf")
+    return _pdf_response(
+        io.BytesIO(render("process_control_sheet", _load(request, pk))), "pengendali-proses.pdf"
+    )

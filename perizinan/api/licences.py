@@ -34,8 +34,14 @@ def verify(request: HttpRequest, code: str) -> Any:
             "sha256": result.document.sha256,
             "intact_and_trusted": result.document_ok,
             "signatures": [
-                {"field": s.field_name, "signer": s.signer, "signed_at": s.signed_at, "intact": s.intact,
-                 "trusted": s.trusted, "ok": s.ok}  # fmt: skip
+                {
+                    "field": s.field_name,
+                    "signer": s.signer,
+                    "signed_at": s.signed_at,
+                    "intact": s.intact,
+                    "trusted": s.trusted,
+                    "ok": s.ok,
+                }
                 for s in (result.pdf.signatures if result.pdf else [])
             ],
         },
@@ -58,5 +64,8 @@ def verify_pdf(request: HttpRequest, file: File[UploadedFile]) -> Any:
     """Upload a PDF you were given: is it a genuine, unaltered licence of this office, and which one?"""
     data = file.read(20 * 1024 * 1024 + 1)
     if len(data) > 20 * 1024 * 1024:
-        return Status(422, {"detail": _("file: berkas terlalu besar."), "errors": {"file": [_("Berkas terlalu besar.")]}})
+        return Status(
+            422,
+            {"detail": _("file: berkas terlalu besar."), "errors": {"file": [_("Berkas terlalu besar.")]}},
+        )
     return identify_pdf(data).as_dict()

@@ -379,15 +379,17 @@ def _condition_text(r: Any) -> str:
 
 
 def _checklist_officer(app: Application) -> dict[str, str]:
+    """Who signed the checklist: the CS officer of the latest `cs_accept` (with the initial in
+    the process log), else whoever last ticked an item by hand."""
+    entry = ProcessLogEntry.objects.filter(application=app, action="cs_accept").order_by("-seq").first()
+    if entry is not None:
+        return _officer(entry)
     item = (
         ChecklistItem.objects.filter(application=app, ticked=True, ticked_by__isnull=False)
         .select_related("ticked_by")
         .order_by("-ticked_at")
         .first()
     )
-    entry = ProcessLogEntry.objects.filter(application=app, action="cs_accept").order_by("-seq").first()
-    if entry is not None:
-        return {**_officer(entry)}
     if item is not None and item.ticked_by is not None:
         user = item.ticked_by
         return {
@@ -398,7 +400,7 @@ def _checklist_officer(app: Application) -> dict[str, str]:
             "time": format_time(item.ticked_at),
             "role": "Petugas Customer Service",
         }
-    return {"name": "", "initial": "", "at": "", "date": "", "time": "", "role": ""}
+    return _officer(None)
 
 
 # --- 3. powers of attorney -------------------------------------------------------------------

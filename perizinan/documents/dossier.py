@@ -17,11 +17,25 @@ from .models import GeneratedDocument
 
 def _entry(e: Any) -> dict[str, Any]:
     return {
-        "seq": e.seq, "step": e.step, "action": e.action, "direction": e.direction, "from_state": e.from_state,
-        "to_state": e.to_state, "actor": e.actor_name, "role": e.role, "at": e.at.isoformat(), "note": e.note,
-        "initial": e.initial, "data": e.data, "seconds_taken": e.seconds_taken, "standard": e.standard,
-        "due_on": e.due_on, "late": e.late, "prev_hash": e.prev_hash, "hash": e.hash,
-    }  # fmt: skip
+        "seq": e.seq,
+        "step": e.step,
+        "action": e.action,
+        "direction": e.direction,
+        "from_state": e.from_state,
+        "to_state": e.to_state,
+        "actor": e.actor_name,
+        "role": e.role,
+        "at": e.at.isoformat(),
+        "note": e.note,
+        "initial": e.initial,
+        "data": e.data,
+        "seconds_taken": e.seconds_taken,
+        "standard": e.standard,
+        "due_on": e.due_on,
+        "late": e.late,
+        "prev_hash": e.prev_hash,
+        "hash": e.hash,
+    }
 
 
 def export_dossier(app: Application, output: Path) -> dict[str, Any]:

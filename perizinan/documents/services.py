@@ -15,8 +15,20 @@ from .qr import qr_svg, verification_url
 from .signing import head_signer, seal_signer
 from .signing.base import HEAD_SIGNATURE_BOX, NUMBER_STAMP_BOX, Placement
 
-MONTHS_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-             "Oktober", "November", "Desember"]  # fmt: skip
+MONTHS_ID = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
 
 
 def tanggal(day: date) -> str:
@@ -24,29 +36,54 @@ def tanggal(day: date) -> str:
 
 
 def store(
-    *, application: Application | None, kind: str, content: bytes, by: User | None, step: int | None,
-    log_entry: Any = None, signed: bool = False,
-) -> GeneratedDocument:  # fmt: skip
+    *,
+    application: Application | None,
+    kind: str,
+    content: bytes,
+    by: User | None,
+    step: int | None,
+    log_entry: Any = None,
+    signed: bool = False,
+) -> GeneratedDocument:
     """Store a generated PDF once; the caller discards its file if the transaction fails."""
     sha = hashlib.sha256(content).hexdigest()
     doc = GeneratedDocument(
-        application=application, kind=kind, step=step, log_entry=log_entry, sha256=sha, size=len(content),
-        signed=signed, created_by=by,
-    )  # fmt: skip
+        application=application,
+        kind=kind,
+        step=step,
+        log_entry=log_entry,
+        sha256=sha,
+        size=len(content),
+        signed=signed,
+        created_by=by,
+    )
     doc.file.save(f"{sha}.pdf", ContentFile(content), save=False)
     doc.save()
     return doc
 
 
-def render_licence(app: Application, *, code: str, number: str | None = None, issued_on: date | None = None,
-                   signer_name: str = "", copy_label: str = "") -> bytes:  # fmt: skip
+def render_licence(
+    app: Application,
+    *,
+    code: str,
+    number: str | None = None,
+    issued_on: date | None = None,
+    signer_name: str = "",
+    copy_label: str = "",
+) -> bytes:
     from .catalog import render
 
     url = verification_url(code)
     return render(
-        "licence", app, verification_url=url, qr_svg=qr_svg(url), number=number, issued_on=issued_on,
-        signer_name=signer_name, copy_label=copy_label,
-    )  # fmt: skip
+        "licence",
+        app,
+        verification_url=url,
+        qr_svg=qr_svg(url),
+        number=number,
+        issued_on=issued_on,
+        signer_name=signer_name,
+        copy_label=copy_label,
+    )
 
 
 def sign_licence(app: Application, *, code: str, by: User, passphrase: str = "") -> bytes:

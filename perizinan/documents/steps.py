@@ -44,8 +44,14 @@ def produce(*, action: str, app: Any, by: Any, entry: Any, data: dict[str, Any],
 
     kinds = list(PRODUCES.get(action, []))
     if action == "submit":
-        kinds += [k for k, wanted in [("power_of_attorney_handle", app.has_agent),
-                                      ("power_of_attorney_sign", app.delegated_signing)] if wanted]  # fmt: skip
+        kinds += [
+            k
+            for k, wanted in [
+                ("power_of_attorney_handle", app.has_agent),
+                ("power_of_attorney_sign", app.delegated_signing),
+            ]
+            if wanted
+        ]
     for kind in kinds:
         keep(kind, render(kind, app))
     if action == "sign":

@@ -71,7 +71,7 @@ class UploadCheck:
                     "intact": s.intact,
                     "trusted": s.trusted,
                     "ok": s.ok,
-                }  # fmt: skip
+                }
                 for s in self.pdf.signatures
             ],
             "reasons": self.reasons,
@@ -89,7 +89,11 @@ def identify_pdf(data: bytes) -> UploadCheck:
     stored = (
         GeneratedDocument.objects.filter(kind="licence", sha256=sha).select_related("application").first()
     )
-    licence = Licence.objects.filter(application_id=stored.application_id).first() if stored else None
+    licence = (
+        Licence.objects.filter(application_id=stored.application_id).first()
+        if stored and stored.application_id
+        else None
+    )
     if licence is None:
         for s in pdf.signatures:
             match = NUMBER_IN_REASON.search(s.reason)
@@ -104,5 +108,10 @@ def identify_pdf(data: bytes) -> UploadCheck:
     if stored is None:
         reasons.append("not_issued_by_this_office" if licence is None else "differs_from_issued_licence")
     unaltered = stored is not None and pdf.ok
-    return UploadCheck(genuine=unaltered and licence is not None, unaltered=unaltered, licence=licence, pdf=pdf,
-                       reasons=reasons)  # fmt: skip
+    return UploadCheck(
+        genuine=unaltered and licence is not None,
+        unaltered=unaltered,
+        licence=licence,
+        pdf=pdf,
+        reasons=reasons,
+    )

@@ -42,8 +42,13 @@ class ActionForm:
     errors: list[str]
 
 
-def forms_for(actions: list[ActionDef], *, failed: str = "", values: dict[str, Any] | None = None,
-              errors: dict[str, list[str]] | None = None) -> list[ActionForm]:  # fmt: skip
+def forms_for(
+    actions: list[ActionDef],
+    *,
+    failed: str = "",
+    values: dict[str, Any] | None = None,
+    errors: dict[str, list[str]] | None = None,
+) -> list[ActionForm]:
     """One form per action; the one that failed keeps its values and errors."""
     out = []
     for a in actions:
@@ -59,7 +64,7 @@ def forms_for(actions: list[ActionDef], *, failed: str = "", values: dict[str, A
                 multipart=any(f.type == "file" for f in a.fields),
                 widgets=[widget(f, v, e) for f in a.fields],
                 errors=[m for k, msgs in e.items() if k not in {f.name for f in a.fields} for m in msgs],
-            )  # fmt: skip
+            )
         )
     order = {"forward": 0, "note": 1, "back": 2, "reject": 3}
     return sorted(out, key=lambda f: order.get(f.direction, 9))

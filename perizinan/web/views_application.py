@@ -123,7 +123,7 @@ def _file(content: Any, content_type: str, name: str) -> FileResponse:
 
 @login_required
 @require_GET
-def document(request: HttpRequest, pk: int, doc_id: int) -> HttpResponse:
+def document(request: HttpRequest, pk: int, doc_id: int) -> FileResponse:
     app = _get_application_for_user(request, pk)
     doc = Document.objects.filter(application=app, pk=doc_id).first()
     if doc is None:
@@ -134,7 +134,7 @@ def document(request: HttpRequest, pk: int, doc_id: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def generated(request: HttpRequest, pk: int, doc_id: int) -> HttpResponse:
+def generated(request: HttpRequest, pk: int, doc_id: int) -> FileResponse:
     app = _get_application_for_user(request, pk)
     doc = GeneratedDocument.objects.filter(application=app, pk=doc_id).first()
     if doc is None:

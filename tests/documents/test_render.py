@@ -378,6 +378,31 @@ def test_documents_before_their_step_and_escaping(users, application_data):
             render(kind, app)
 
 
+@pytest.mark.django_db
+def test_verification_form_of_a_return(users):
+    from django.db import transaction
+
+    from perizinan.demo import new_application
+    from perizinan.workflow.services import take_action
+
+    app = new_application(users)
+    path = [
+        ("applicant", "submit", {}),
+        ("cs", "cs_accept", {}),
+        ("registration", "register", {}),
+        ("verifier", "verify_return", {"reason": "Salinan KTP direktur tidak terbaca"}),
+    ]
+    for actor, action, data in path:
+        app = Application.objects.select_related("permit_type", "company").get(pk=app.pk)
+        with transaction.atomic():
+            take_action(application=app, name=action, by=users[actor], data=data, files={})
+    text, _ = read(render("verification_form", app))
+    assert "Salinan KTP direktur tidak terbaca" in text and "Gilang Ramadhan" in text
+    assert "Riwayat verifikasi" not in text
+    with pytest.raises(ValueError):
+        render("cover_letter", app)
+
+
 def test_indonesian_formats():
     late_evening_utc = datetime(2026, 11, 27, 16, 30, tzinfo=UTC)  # 28 Nov 00.30 in WITA
     assert format_date(late_evening_utc) == "28 November 2026"

@@ -152,10 +152,20 @@ def test_licence_pdf_permissions_and_copies(api, done, application_data):
 def test_every_step_document_is_stored_and_linked(api, done):
     r = api("applicant").get(f"/applications/{done}/generated")
     kinds = [(d["kind"], d["step"]) for d in r.json()]
-    for expected in [("application_form", 3), ("checklist_form", 4), ("registration_receipt", 6),
-                     ("verification_form", 7), ("cover_letter", 7), ("liaison_receipt", 9), ("draft_licence", 11),
-                     ("draft_licence", 12), ("draft_licence", 13), ("licence_signed", 14), ("licence", 15),
-                     ("handover_receipt", 16)]:  # fmt: skip
+    for expected in [
+        ("application_form", 3),
+        ("checklist_form", 4),
+        ("registration_receipt", 6),
+        ("verification_form", 7),
+        ("cover_letter", 7),
+        ("liaison_receipt", 9),
+        ("draft_licence", 11),
+        ("draft_licence", 12),
+        ("draft_licence", 13),
+        ("licence_signed", 14),
+        ("licence", 15),
+        ("handover_receipt", 16),
+    ]:
         assert expected in kinds, expected
     doc = GeneratedDocument.objects.filter(application_id=done).first()
     doc.kind = "x"

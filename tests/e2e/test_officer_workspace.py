@@ -2,7 +2,6 @@
 
 import pytest
 
-from perizinan.demo import new_application, run_forward  # noqa: F401
 from perizinan.workflow.services import take_action
 
 pytestmark = pytest.mark.django_db(transaction=True)

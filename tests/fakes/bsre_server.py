@@ -52,7 +52,7 @@ class FakeBsre:
                 self.end_headers()
                 self.wfile.write(raw)
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 if self.headers.get("Authorization") != fake.auth:
                     return self.reply(HTTPStatus.UNAUTHORIZED, {"error": "Unauthorized", "status_code": 401})
                 try:
@@ -97,8 +97,9 @@ class FakeBsre:
                 return self.reply(HTTPStatus.OK, {"file": out, "time": 42})
 
             def verify(self, payload: dict[str, Any]) -> None:
-                from pyhanko.pdf_utils.reader import PdfFileReader
                 import io
+
+                from pyhanko.pdf_utils.reader import PdfFileReader
 
                 reader = PdfFileReader(io.BytesIO(base64.b64decode(payload.get("file", ""))), strict=False)
                 infos = [

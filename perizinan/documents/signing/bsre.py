@@ -23,6 +23,7 @@ def stamp_image(text: str, size: tuple[int, int] = (600, 220)) -> bytes:
     """A PNG of the signature text for the visible signature (BSrE draws an image)."""
     img = Image.new("RGB", size, "white")
     draw = ImageDraw.Draw(img)
+    font: ImageFont.FreeTypeFont | ImageFont.ImageFont
     try:
         font = ImageFont.truetype("DejaVuSans.ttf", 22)
     except OSError:

@@ -37,7 +37,9 @@ class LocalSigner:
         fields.append_signature_field(
             writer,
             sig_field_spec=fields.SigFieldSpec(
-                placement.field_name, on_page=placement.page, box=placement.box
+                placement.field_name,
+                on_page=placement.page,
+                box=placement.box,  # type: ignore[arg-type]  # pyHanko accepts float points
             ),
         )
         meta = signers.PdfSignatureMetadata(

@@ -46,7 +46,8 @@ def trust_roots() -> list[asn1_x509.Certificate]:
     roots = []
     for path in settings.PERIZINAN_TRUST_ROOTS:
         try:
-            data = open(path, "rb").read()
+            with open(path, "rb") as f:
+                data = f.read()
         except OSError:
             continue
         for _type, _headers, der in (
