@@ -19,6 +19,13 @@ _CATALOG_ADMIN = [
         ("accounts", "user"),
     ]
     for verb in ("view", "add", "change")
+] + [
+    "auth.view_group",
+    "applications.view_application",
+    "applications.view_company",
+    "licences.view_licence",
+    "licences.view_licencenumber",
+    "workflow.view_processlogentry",
 ]
 
 ROLE_PERMISSIONS: dict[Role, list[str]] = {

@@ -1,6 +1,6 @@
 """Public verification pages: /verifikasi/<code> and the upload check (no login)."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
@@ -28,3 +28,16 @@ def upload_check(request: HttpRequest) -> HttpResponse:
         else:
             context["check"] = identify_pdf(upload.read())
     return render(request, "verification/upload.html", context, status=422 if context.get("error") else 200)
+
+
+@require_http_methods(["GET"])
+def blank_form(request: HttpRequest, kind: str) -> HttpResponse:
+    """Blank forms of section U (application form, checklist, powers of attorney, inspection form)."""
+    from .catalog import DOCUMENTS, render as render_document
+
+    spec = DOCUMENTS.get(kind)
+    if spec is None or not spec.blank_allowed:
+        raise Http404
+    response = HttpResponse(render_document(kind, None), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{kind}.pdf"'
+    return response

@@ -42,25 +42,38 @@ def decorate(form: forms.BaseForm) -> forms.BaseForm:
     return form
 
 
-def _text(label: Any, *, required: bool = False, help_text: Any = "", max_length: int | None = None,
-          widget: forms.Widget | None = None, **attrs: Any) -> forms.CharField:  # fmt: skip
-    field = forms.CharField(
-        label=label,
-        required=False,
-        help_text=help_text,
-        max_length=max_length,
-        strip=True,
-        widget=widget or forms.TextInput(),
-    )
+def _text(
+    label: Any,
+    *,
+    required: bool = False,
+    help_text: Any = "",
+    max_length: int | None = None,
+    widget: forms.Widget | None = None,
+    **attrs: Any,
+) -> forms.CharField:
+    input_type = attrs.pop("type", None)
+    if widget is None:
+        widget = forms.TextInput()
+        if input_type:
+            widget.input_type = input_type
+    field = forms.CharField(label=label, required=False, help_text=help_text, strip=True, widget=widget)
+    if max_length:  # a hint for the browser; the service checks lengths with its own messages
+        field.widget.attrs["maxlength"] = str(max_length)
     field.widget.attrs.update(attrs)
     field.ui_required = required  # type: ignore[attr-defined]
     return field
 
 
-def _choice(label: Any, choices: list[tuple[str, Any]], *, required: bool = False, help_text: Any = "") -> forms.CharField:  # fmt: skip
+def _choice(
+    label: Any, choices: list[tuple[str, Any]], *, required: bool = False, help_text: Any = ""
+) -> forms.CharField:
     """A select whose value the service checks (so a tampered value gets the service's message)."""
-    return _text(label, required=required, help_text=help_text,
-                 widget=forms.Select(choices=[("", _("— pilih —")), *choices]))  # fmt: skip
+    return _text(
+        label,
+        required=required,
+        help_text=help_text,
+        widget=forms.Select(choices=[("", _("— pilih —")), *choices]),
+    )
 
 
 def _flag(label: Any, help_text: Any = "") -> forms.BooleanField:
@@ -163,23 +176,44 @@ class CompanyForm(SectionForm):
     title = _("Perusahaan")
     intro = _("Data perusahaan disimpan pada akun Anda dan dipakai lagi untuk permohonan berikutnya.")
 
-    company__name = _text(_("Nama perusahaan"), required=True, max_length=200,
-                          help_text=_("Tanpa bentuk badan usaha, misalnya: Sehat Sentosa."), autocomplete="organization")  # fmt: skip
+    company__name = _text(
+        _("Nama perusahaan"),
+        required=True,
+        max_length=200,
+        help_text=_("Tanpa bentuk badan usaha, misalnya: Sehat Sentosa."),
+        autocomplete="organization",
+    )
     company__legal_form = _choice(
         _("Bentuk badan usaha"),
         [(f, f) for f in sorted(LEGAL_FORMS, key=lambda f: (f not in {"PT", "CV"}, f != "PT", f))],
         required=True,
     )
-    company__nib = _text(_("NIB (Nomor Induk Berusaha)"), required=True, max_length=20, inputmode="numeric",
-                         help_text=_("13 digit angka dari OSS."))  # fmt: skip
-    company__npwp = _text(_("NPWP perusahaan"), required=True, max_length=30, inputmode="numeric",
-                          help_text=_("15 atau 16 digit; titik dan tanda hubung boleh ditulis."))  # fmt: skip
-    company__address = _text(_("Alamat lengkap"), required=True, max_length=300,
-                             widget=forms.Textarea(attrs={"rows": 2}), autocomplete="street-address")  # fmt: skip
+    company__nib = _text(
+        _("NIB (Nomor Induk Berusaha)"),
+        required=True,
+        max_length=20,
+        inputmode="numeric",
+        help_text=_("13 digit angka dari OSS."),
+    )
+    company__npwp = _text(
+        _("NPWP perusahaan"),
+        required=True,
+        max_length=30,
+        inputmode="numeric",
+        help_text=_("15 atau 16 digit; titik dan tanda hubung boleh ditulis."),
+    )
+    company__address = _text(
+        _("Alamat lengkap"),
+        required=True,
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        autocomplete="street-address",
+    )
     company__phone = _text(_("Telepon"), required=True, max_length=40, type="tel", autocomplete="tel")
     company__fax = _text(_("Faks (bila ada)"), max_length=40, type="tel")
-    company__email = _text(_("E-mail perusahaan"), required=True, max_length=254, type="email",
-                           autocomplete="email")  # fmt: skip
+    company__email = _text(
+        _("E-mail perusahaan"), required=True, max_length=254, type="email", autocomplete="email"
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -196,11 +230,17 @@ class PeopleForm(SectionForm):
     intro = _("NIK diperiksa: 16 digit dengan kode wilayah dan tanggal lahir yang benar.")
 
     director__name = _text(_("Nama direktur / pimpinan"), required=True, max_length=200)
-    director__nik = _text(_("NIK direktur"), required=True, max_length=20, inputmode="numeric",
-                          help_text=_("16 digit sesuai KTP."))  # fmt: skip
+    director__nik = _text(
+        _("NIK direktur"),
+        required=True,
+        max_length=20,
+        inputmode="numeric",
+        help_text=_("16 digit sesuai KTP."),
+    )
     technical_lead__name = _text(_("Nama penanggung jawab teknis (PJT)"), required=True, max_length=200)
-    technical_lead__nik = _text(_("NIK PJT"), required=True, max_length=20, inputmode="numeric",
-                                help_text=_("16 digit sesuai KTP."))  # fmt: skip
+    technical_lead__nik = _text(
+        _("NIK PJT"), required=True, max_length=20, inputmode="numeric", help_text=_("16 digit sesuai KTP.")
+    )
     technical_lead__education = _choice(
         _("Pendidikan terakhir PJT"), list(Education.choices), required=True, help_text=_("Minimal D3.")
     )
@@ -250,8 +290,12 @@ class AgentForm(SectionForm):
         max_length=200,
         help_text=_("Kosongkan bila permohonan diurus sendiri oleh direktur."),
     )
-    agent__nik = _text(_("NIK penerima kuasa"), max_length=20, inputmode="numeric",
-                       help_text=_("Wajib bila ada penerima kuasa."))  # fmt: skip
+    agent__nik = _text(
+        _("NIK penerima kuasa"),
+        max_length=20,
+        inputmode="numeric",
+        help_text=_("Wajib bila ada penerima kuasa."),
+    )
     signer_name = _text(
         _("Penandatangan permohonan"),
         max_length=200,
@@ -411,7 +455,9 @@ class NewPasswordForm(SetPasswordForm):
         super().__init__(*args, **kwargs)
         self.fields["new_password1"].label = _("Kata sandi baru")
         self.fields["new_password2"].label = _("Ulangi kata sandi baru")
-        self.fields["new_password1"].help_text = " ".join(password_validation.password_validators_help_texts())
+        self.fields["new_password1"].help_text = " ".join(
+            password_validation.password_validators_help_texts()
+        )
         self.fields["new_password2"].help_text = ""
         for field in self.fields.values():
             field.error_messages["required"] = _("Kolom ini wajib diisi.")

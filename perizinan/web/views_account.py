@@ -122,9 +122,7 @@ def _signup_context(form: SignupForm) -> dict[str, Any]:
 
 @require_GET
 def signup_done(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "web/account/signup_done.html", {"days": accounts.VERIFICATION_MAX_AGE.days}
-    )
+    return render(request, "web/account/signup_done.html", {"days": accounts.VERIFICATION_MAX_AGE.days})
 
 
 @require_http_methods(["GET", "POST"])

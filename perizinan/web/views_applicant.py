@@ -61,10 +61,14 @@ PAGE_SIZE = 25
 # What the applicant does next, by state (shown in the list).
 NEXT_STEP = {
     State.DRAFT: gettext_lazy("Lengkapi data dan dokumen, lalu serahkan permohonan di halaman permohonan."),
-    State.RETURNED_BY_CS: gettext_lazy("Perbaiki data atau dokumen sesuai catatan, lalu serahkan kembali perbaikan."),
+    State.RETURNED_BY_CS: gettext_lazy(
+        "Perbaiki data atau dokumen sesuai catatan, lalu serahkan kembali perbaikan."
+    ),
     State.AWAITING_FIX: gettext_lazy("Perbaiki data atau dokumen sesuai catatan, lalu serahkan perbaikan."),
     State.AGENCY_RETURNED: gettext_lazy("Perbaiki sesuai catatan tim teknis, lalu serahkan kembali."),
-    State.MEETING_CALLED: gettext_lazy("Kepala Dinas meminta konfirmasi: ikuti rapat atau presentasi sesuai undangan kantor."),
+    State.MEETING_CALLED: gettext_lazy(
+        "Kepala Dinas meminta konfirmasi: ikuti rapat atau presentasi sesuai undangan kantor."
+    ),
     State.HANDED_OVER: gettext_lazy("Konfirmasi bahwa izin telah Anda terima di halaman permohonan."),
 }
 
@@ -102,7 +106,9 @@ def _error_dict(exc: ValidationError) -> dict[str, list[str]]:
     return exc.message_dict if hasattr(exc, "error_dict") else {"__all__": list(exc.messages)}
 
 
-def _place_errors(forms: list[SectionForm], errors: dict[str, list[str]], app: Application | None) -> list[dict]:
+def _place_errors(
+    forms: list[SectionForm], errors: dict[str, list[str]], app: Application | None
+) -> list[dict]:
     """Put each service error next to its field; return the others (with their section's page)."""
     elsewhere = []
     for key, msgs in errors.items():
@@ -116,15 +122,17 @@ def _place_errors(forms: list[SectionForm], errors: dict[str, list[str]], app: A
         elsewhere.append(
             {
                 "section": section.title if section else "",
-                "url": reverse("web:application_edit", args=[app.pk, section.slug]) if app and section else "",
+                "url": reverse("web:application_edit", args=[app.pk, section.slug])
+                if app and section
+                else "",
                 "messages": msgs,
             }
         )
     return elsewhere
 
 
-def _error_summary(forms: list[SectionForm]) -> list[dict]:
-    out = []
+def _error_summary(forms: list[SectionForm]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
     for form in forms:
         for name, msgs in form.errors.items():
             if name not in form.fields:
@@ -191,7 +199,9 @@ def _create(request: HttpRequest, *, mode: str) -> HttpResponse:
     """The new-application page, for an applicant (mode "new") or for CS at the counter ("walk_in")."""
     user: User = request.user  # type: ignore[assignment]
     permit_type = _permit_type(request)
-    sections = [*NEW_SECTIONS] if mode == "new" else [s for s in SECTIONS if s.form is AgentForm] + [*NEW_SECTIONS]
+    sections = (
+        [*NEW_SECTIONS] if mode == "new" else [s for s in SECTIONS if s.form is AgentForm] + [*NEW_SECTIONS]
+    )
     if request.method == "GET":
         prefill: dict[str, Any] = {}
         if mode == "new":
@@ -205,7 +215,9 @@ def _create(request: HttpRequest, *, mode: str) -> HttpResponse:
         app = services.create_application(by=user, permit_type=permit_type, data=_data_of(forms))
     except ValidationError as exc:
         elsewhere = _place_errors(forms, _error_dict(exc), None)
-        return _render_form(request, mode=mode, forms=forms, permit_type=permit_type, elsewhere=elsewhere, status=422)
+        return _render_form(
+            request, mode=mode, forms=forms, permit_type=permit_type, elsewhere=elsewhere, status=422
+        )
     messages.success(request, _("Draf permohonan tersimpan."))
     if mode == "walk_in":
         return redirect("web:application_documents", pk=app.pk)
@@ -285,7 +297,9 @@ def application_edit(request: HttpRequest, pk: int, section: str) -> HttpRespons
     try:
         services.update_application(application=app, by=user, data=deep_merge(current, form.to_data()))
     except Conflict as exc:
-        return _render_form(request, mode="edit", forms=[], app=app, current=section, refusal=str(exc), status=409)
+        return _render_form(
+            request, mode="edit", forms=[], app=app, current=section, refusal=str(exc), status=409
+        )
     except ValidationError as exc:
         elsewhere = _place_errors([form], _error_dict(exc), app)
         return _render_form(request, mode="edit", forms=[form], app=app, current=section, elsewhere=elsewhere,
@@ -329,7 +343,9 @@ def application_documents(request: HttpRequest, pk: int) -> HttpResponse:
     refusal = _edit_refusal(user, app)
     htmx = bool(request.headers.get("HX-Request"))
     if request.method == "GET":
-        return render(request, "web/applicant/documents.html", _documents_context(request, app, refusal=refusal))
+        return render(
+            request, "web/applicant/documents.html", _documents_context(request, app, refusal=refusal)
+        )
     if refusal:
         messages.error(request, refusal)
         return render(request, "web/applicant/documents.html",
@@ -350,13 +366,17 @@ def application_documents(request: HttpRequest, pk: int) -> HttpResponse:
             errors = _error_dict(exc)
     number = int(number_raw) if number_raw.isdigit() else None
     row_messages = [m for msgs in errors.values() for m in msgs]
-    context = _documents_context(request, app, refusal="", row_errors={number: row_messages} if number else None)
+    context = _documents_context(
+        request, app, refusal="", row_errors={number: row_messages} if number else None
+    )
     row = next((r for r in context["rows"] if r["number"] == number), None)
     status = 422 if errors else 200
     if row is None:  # not a requirement of this application
         page_errors = row_messages or [_("Persyaratan ini tidak berlaku untuk permohonan ini.")]
         if htmx:
-            response = render(request, "web/applicant/_upload_error.html", {"errors": page_errors}, status=422)
+            response = render(
+                request, "web/applicant/_upload_error.html", {"errors": page_errors}, status=422
+            )
             response["HX-Retarget"] = "#upload-errors"
             response["HX-Reswap"] = "innerHTML"
             return response

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.core.cache import cache
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path, reverse
 from django.utils.dates import WEEKDAYS
@@ -66,15 +66,18 @@ def service_hours(office: Office | None = None) -> list[str]:
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     user = request.user
-    if user.is_authenticated and request.GET.get("public") != "1":
-        if is_officer(user):  # type: ignore[arg-type]
-            return redirect("web:inbox")
+    if user.is_authenticated and request.GET.get("public") != "1" and is_officer(user):  # type: ignore[arg-type]
+        return redirect("web:inbox")
     roles = user_roles(user)  # type: ignore[arg-type]
+    english = (get_language() or "").startswith("en")
+    permit_types = list(active_permit_types())
+    for p in permit_types:
+        p.display_name = (p.name_en or p.name) if english else p.name  # type: ignore[attr-defined]
     return render(
         request,
         "web/public/home.html",
         {
-            "permit_types": list(active_permit_types()),
+            "permit_types": permit_types,
             "is_applicant": Role.APPLICANT in roles,
             "service_hours": service_hours(),
         },
@@ -99,7 +102,9 @@ class ProfileForm(forms.Form):
     )
     technicians = forms.BooleanField(label=_("Mempekerjakan teknisi"), required=False)
     agent = forms.BooleanField(label=_("Permohonan diurus oleh kuasa"), required=False)
-    delegated_signing = forms.BooleanField(label=_("Permohonan ditandatangani oleh selain direktur"), required=False)
+    delegated_signing = forms.BooleanField(
+        label=_("Permohonan ditandatangani oleh selain direktur"), required=False
+    )
 
     FLAGS = ("foreign_investment", "electromedical", "radiation", "technicians", "agent", "delegated_signing")
 
@@ -108,7 +113,9 @@ class ProfileForm(forms.Form):
         for name in self.FLAGS:
             self.fields[name].widget.attrs["class"] = "form-check-input"
         labels = dict(ApplicationKind.choices)
-        self.fields["kind"].choices = [(k, labels.get(k, k)) for k in permit_type.kinds]
+        kind = self.fields["kind"]
+        assert isinstance(kind, forms.ChoiceField)
+        kind.choices = [(k, labels.get(k, k)) for k in permit_type.kinds]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -121,7 +128,9 @@ class ProfileForm(forms.Form):
             return Profile(kind=str(self.fields["kind"].initial))
         if not self.is_valid():
             return Profile()
-        return Profile(kind=self.cleaned_data["kind"], **{f: bool(self.cleaned_data.get(f)) for f in self.FLAGS})
+        return Profile(
+            kind=self.cleaned_data["kind"], **{f: bool(self.cleaned_data.get(f)) for f in self.FLAGS}
+        )
 
 
 def _permit_type(code: str) -> PermitType:
@@ -132,10 +141,11 @@ def _permit_type(code: str) -> PermitType:
 
 
 def _requirements(request: HttpRequest, permit_type: PermitType) -> dict[str, Any]:
-    data = request.GET if "kind" in request.GET else None
-    if data is not None and "radiation" in data and "electromedical" not in data:
-        data = data.copy()
-        data["electromedical"] = "on"  # show the implied box ticked
+    data: QueryDict | None = None
+    if "kind" in request.GET:
+        data = request.GET.copy()
+        if "radiation" in data:
+            data["electromedical"] = "on"  # radiation devices are electromedical: show the box ticked
     form = ProfileForm(data, permit_type=permit_type)
     profile = form.profile()
     english = (get_language() or "").startswith("en")
@@ -149,7 +159,6 @@ def _requirements(request: HttpRequest, permit_type: PermitType) -> dict[str, An
                 "title": (r.title_en or r.title) if english else r.title,
                 "at_review": r.stage == Stage.TECHNICAL_REVIEW,
                 "condition": condition_labels.get(r.condition) if r.condition != Condition.ALWAYS else None,
-                "kinds": [kind_labels.get(k, k) for k in r.kinds],
             }
         )
     chosen = [form.fields[f].label for f in ProfileForm.FLAGS if getattr(profile, f)]
@@ -182,8 +191,10 @@ def permit(request: HttpRequest, code: str) -> HttpResponse:
         purpose=PURPOSES.get(permit_type.code.upper()),
         clock_label=dict(ClockStart.choices).get(permit_type.clock_start, ""),
         from_recommendation=permit_type.clock_start == ClockStart.RECOMMENDATION,
-        steps=[{"number": n, "title": s.title, "standard": s.standard, "actor": actors.get(n, "")}
-               for n, s in sorted(STEPS.items())],  # fmt: skip
+        steps=[
+            {"number": n, "title": s.title, "standard": s.standard, "actor": actors.get(n, "")}
+            for n, s in sorted(STEPS.items())
+        ],
         swimlane=swimlane_svg(),
         requirement_total=Requirement.objects.filter(permit_type=permit_type).count(),
     )
@@ -247,7 +258,9 @@ def status(request: HttpRequest) -> HttpResponse:
         number = form.cleaned_data["registration_number"].strip()
         given = form.cleaned_data["code"].strip().upper()
         app = (
-            Application.objects.select_related("permit_type", "licence").filter(registration_number=number).first()
+            Application.objects.select_related("permit_type", "licence")
+            .filter(registration_number=number)
+            .first()
         )
         if app is None or not app.status_code or not hmac.compare_digest(app.status_code, given):
             if not cache.add(key, 1, STATUS_WINDOW):

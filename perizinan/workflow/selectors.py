@@ -1,6 +1,6 @@
 """Reads for the workflow: the inbox (tasks) of an officer."""
 
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from perizinan.accounts.models import User
 from perizinan.accounts.permissions import user_roles
@@ -15,7 +15,10 @@ def tasks_for(user: User) -> QuerySet[Application]:
     """Applications waiting for a forward, back or reject action of one of the user's roles."""
     roles = set(user_roles(user)) - {Role.APPLICANT}
     states = states_for_roles(roles)
-    qs = visible_applications(user).filter(state__in=states)
+    waiting = Q(state__in=states)
+    if Role.CS in roles:  # walk-in applications: customer service acts for the applicant
+        waiting |= Q(walk_in=True, state__in=states_for_roles({Role.APPLICANT}))
+    qs = visible_applications(user).filter(waiting)
     if roles == {Role.TECHNICAL_TEAM}:
         qs = qs.filter(referred_agency_id=user.agency_id)
     return qs.select_related("permit_type", "company", "licence").order_by(

@@ -187,3 +187,13 @@ def test_cs_submits_a_walk_in_application_but_not_an_applicants(api, application
     assert app["state"] == "submitted" and app["timeline"][-1]["role"] == "cs"
     online = create_complete(api, application_data)
     assert api("cs").post(f"/applications/{online}/actions/submit", {}).status_code == 403
+
+
+def test_cs_inbox_holds_walk_in_applications_waiting_for_the_applicant(api, application_data):
+    walk_in = create_complete(api, application_data, owner="cs")
+    assert walk_in in [t["id"] for t in api("cs").get("/tasks").json()]  # draft, CS to submit for the walk-in
+    act(api, walk_in, "cs", "submit")
+    act(api, walk_in, "cs", "cs_return", {"reason": "Lengkapi akta"})
+    assert walk_in in [t["id"] for t in api("cs").get("/tasks").json()]
+    online = create_complete(api, application_data)
+    assert online not in [t["id"] for t in api("cs").get("/tasks").json()]

@@ -232,3 +232,13 @@ def test_signing_with_the_national_service(api, application_data, users, setting
         from perizinan.documents.signing.bsre import BsreClient
 
         assert BsreClient(bsre.url, "app", "secret").verify(data)["conclusion"] == "VALID"
+
+
+@pytest.mark.parametrize(
+    "kind", ["application_form", "checklist_form", "power_of_attorney_sign", "power_of_attorney_handle"]
+)
+def test_blank_forms_are_public(client, kind):
+    r = client.get(f"/formulir/{kind}.pdf")
+    assert r.status_code == 200 and r.content.startswith(b"%PDF-")
+    assert client.get("/formulir/licence.pdf").status_code == 404
+    assert client.post(f"/formulir/{kind}.pdf").status_code == 405

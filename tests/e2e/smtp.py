@@ -1,12 +1,12 @@
 """A real SMTP server on the loopback for tests: aiosmtpd collecting every message it receives.
 
-    from tests.e2e.smtp import smtp  # noqa: F401  (the fixture)
+from tests.e2e.smtp import smtp  # noqa: F401  (the fixture)
 
-    def test_x(smtp, settings):
-        smtp.use(settings)              # MAILERS -> this server through Django's SMTP backend
-        ...
-        message = smtp.wait_for("someone@example.id")
-        link = smtp.link(message, "/akun/verifikasi/")
+def test_x(smtp, settings):
+    smtp.use(settings)              # MAILERS -> this server through Django's SMTP backend
+    ...
+    message = smtp.wait_for("someone@example.id")
+    link = smtp.link(message, "/akun/verifikasi/")
 """
 
 import email
@@ -27,7 +27,9 @@ class _Collector:
         self.lock = threading.Lock()
 
     async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
-        message = email.message_from_bytes(envelope.original_content or envelope.content, policy=email.policy.default)
+        message = email.message_from_bytes(
+            envelope.original_content or envelope.content, policy=email.policy.default
+        )
         message["X-Envelope-To"] = ", ".join(envelope.rcpt_tos)
         with self.lock:
             self.messages.append(message)  # type: ignore[arg-type]
@@ -75,7 +77,9 @@ class SmtpServer:
             if len(found) >= count:
                 return found[count - 1]
             if time.monotonic() > deadline:
-                raise AssertionError(f"no message #{count} for {to}; received: {[m['To'] for m in self.messages]}")
+                raise AssertionError(
+                    f"no message #{count} for {to}; received: {[m['To'] for m in self.messages]}"
+                )
             time.sleep(0.05)
 
     @staticmethod
@@ -91,8 +95,9 @@ class SmtpServer:
         raise AssertionError(f"no link with {contains!r} in: {self.body(message)}")
 
 
-@pytest.fixture
-def smtp():  # type: ignore[no-untyped-def]
+@pytest.fixture(name="smtp")
+def smtp_fixture():  # type: ignore[no-untyped-def]
+    """The running server; import `smtp_fixture` into a test module and ask for `smtp`."""
     server = SmtpServer().start()
     yield server
     server.stop()
