@@ -119,14 +119,14 @@ def shoot(done: str, submitted: str, returned: str) -> None:
             if response is None or response.status >= 400:
                 print(f"skip {name}: {path} -> {response.status if response else '?'}")
                 continue
-            page.screenshot(path=str(OUT / f"{name}.png"), full_page=True)
+            page.screenshot(path=str(OUT / f"{name}.png"), full_page=True, caret="initial")
             print(f"docs/screenshots/{name}.png")
         phone = browser.new_context(
             base_url=base, viewport={"width": 360, "height": 780}, locale="id-ID"
         ).new_page()
         for path, name in [("/", "phone-home"), ("/izin/pak/", "phone-pak")]:
             phone.goto(path)
-            phone.screenshot(path=str(OUT / f"{name}.png"), full_page=True)
+            phone.screenshot(path=str(OUT / f"{name}.png"), full_page=True, caret="initial")
             print(f"docs/screenshots/{name}.png")
         browser.close()
 

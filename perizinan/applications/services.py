@@ -106,7 +106,7 @@ def create_application(*, by: User, permit_type: PermitType, data: dict[str, Any
     return app
 
 
-def _editor_role(by: User, app: Application) -> Role:
+def editor_role(by: User, app: Application) -> Role:
     if is_applicant_of(by, app) and app.state in APPLICANT_EDITABLE:
         return Role.APPLICANT
     if has_role(by, Role.CS) and app.state in APPLICANT_EDITABLE | {State.SUBMITTED, State.FIX_RECEIVED}:
@@ -117,7 +117,7 @@ def _editor_role(by: User, app: Application) -> Role:
 
 
 def update_application(*, application: Application, by: User, data: dict[str, Any]) -> Application:
-    role = _editor_role(by, application)
+    role = editor_role(by, application)
     cleaned = clean_application(
         data, today=to_wita(timezone.now()).date(), kinds=application.permit_type.kinds
     )
@@ -140,7 +140,7 @@ def update_application(*, application: Application, by: User, data: dict[str, An
 
 
 def upload_document(*, application: Application, by: User, requirement_number: Any, upload: Any) -> Any:
-    role = _editor_role(by, application)
+    role = editor_role(by, application)
     stored = []
     try:
         with transaction.atomic():

@@ -33,7 +33,8 @@ def upload_check(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET"])
 def blank_form(request: HttpRequest, kind: str) -> HttpResponse:
     """Blank forms of section U (application form, checklist, powers of attorney, inspection form)."""
-    from .catalog import DOCUMENTS, render as render_document
+    from .catalog import DOCUMENTS
+    from .catalog import render as render_document
 
     spec = DOCUMENTS.get(kind)
     if spec is None or not spec.blank_allowed:

@@ -135,12 +135,14 @@ def verify_email(request: HttpRequest, token: str) -> HttpResponse:
     try:
         if request.method == "GET":
             user = accounts.check_verification(token)
-            return render(request, "web/account/verify_email.html",
-                          {"state": "active" if user.is_active else "confirm", "account": user, "days": days})  # fmt: skip
+            return render(
+                request,
+                "web/account/verify_email.html",
+                {"state": "active" if user.is_active else "confirm", "account": user, "days": days},
+            )
         result = accounts.verify_email(token)
     except accounts.VerificationFailed as exc:
-        return render(request, "web/account/verify_email.html",
-                      {"state": exc.code, "days": days}, status=400)  # fmt: skip
+        return render(request, "web/account/verify_email.html", {"state": exc.code, "days": days}, status=400)
     if not result.activated:
         messages.info(request, _("Akun Anda sudah aktif. Silakan masuk."))
         return redirect("web:login")

@@ -90,7 +90,7 @@ def _edit_refusal(user: User, app: Application) -> str:
     Raises PermissionDenied (a 403) when the user has no business editing it at all.
     """
     try:
-        services._editor_role(user, app)  # the services' own rule; see the module docstring
+        services.editor_role(user, app)  # the services' own rule; see the module docstring
     except Conflict as exc:
         return str(exc)
     return ""
@@ -152,9 +152,18 @@ def _permit_type(request: HttpRequest) -> Any:
     return permit_type
 
 
-def _render_form(request: HttpRequest, *, mode: str, forms: list[SectionForm], app: Application | None = None,
-                 permit_type: Any = None, current: str = "", elsewhere: list[dict] | None = None,
-                 refusal: str = "", status: int = 200) -> HttpResponse:  # fmt: skip
+def _render_form(
+    request: HttpRequest,
+    *,
+    mode: str,
+    forms: list[SectionForm],
+    app: Application | None = None,
+    permit_type: Any = None,
+    current: str = "",
+    elsewhere: list[dict] | None = None,
+    refusal: str = "",
+    status: int = 200,
+) -> HttpResponse:
     for f in forms:
         decorate(f)
     user: User = request.user  # type: ignore[assignment]
@@ -253,8 +262,8 @@ def my_applications(request: HttpRequest) -> HttpResponse:
                 "next_step": NEXT_STEP.get(app.state, ""),
             }
         )
-    return render(request, "web/applicant/my_applications.html", {"rows": rows, "page": page,
-                                                                  "first_section": SECTIONS[0].slug})  # fmt: skip
+    context = {"rows": rows, "page": page, "first_section": SECTIONS[0].slug}
+    return render(request, "web/applicant/my_applications.html", context)
 
 
 @login_required
@@ -287,8 +296,15 @@ def application_edit(request: HttpRequest, pk: int, section: str) -> HttpRespons
     refusal = _edit_refusal(user, app)
     current = application_data(app)
     if refusal:
-        return _render_form(request, mode="edit", forms=[], app=app, current=section, refusal=refusal,
-                            status=409 if request.method == "POST" else 200)  # fmt: skip
+        return _render_form(
+            request,
+            mode="edit",
+            forms=[],
+            app=app,
+            current=section,
+            refusal=refusal,
+            status=409 if request.method == "POST" else 200,
+        )
     if request.method == "GET":
         form = sec.form(initial=initial_for(sec.form, current), permit_type=app.permit_type, editing=True)
         return _render_form(request, mode="edit", forms=[form], app=app, current=section)
@@ -302,16 +318,18 @@ def application_edit(request: HttpRequest, pk: int, section: str) -> HttpRespons
         )
     except ValidationError as exc:
         elsewhere = _place_errors([form], _error_dict(exc), app)
-        return _render_form(request, mode="edit", forms=[form], app=app, current=section, elsewhere=elsewhere,
-                            status=422)  # fmt: skip
+        return _render_form(
+            request, mode="edit", forms=[form], app=app, current=section, elsewhere=elsewhere, status=422
+        )
     messages.success(request, _("Bagian “%(title)s” tersimpan.") % {"title": sec.title})
     if index + 1 < len(SECTIONS):
         return redirect("web:application_edit", pk=app.pk, section=SECTIONS[index + 1].slug)
     return redirect("web:application_documents", pk=app.pk)
 
 
-def _documents_context(request: HttpRequest, app: Application, *, refusal: str,
-                       row_errors: dict[int, list[str]] | None = None) -> dict[str, Any]:  # fmt: skip
+def _documents_context(
+    request: HttpRequest, app: Application, *, refusal: str, row_errors: dict[int, list[str]] | None = None
+) -> dict[str, Any]:
     user: User = request.user  # type: ignore[assignment]
     rows = checklist(app)
     current = {d.requirement_id: d for d in Document.objects.filter(application=app, is_current=True)}
@@ -329,6 +347,7 @@ def _documents_context(request: HttpRequest, app: Application, *, refusal: str,
         "max_bytes": settings.PERIZINAN_UPLOAD_MAX_BYTES,
         "next_actions": [str(a.label) for a in forward],
         "sections": SECTIONS,
+        "page_slugs": ["dokumen"],
         "crumb_url": crumb_url,
         "crumb_label": crumb_label,
     }
@@ -348,8 +367,12 @@ def application_documents(request: HttpRequest, pk: int) -> HttpResponse:
         )
     if refusal:
         messages.error(request, refusal)
-        return render(request, "web/applicant/documents.html",
-                      _documents_context(request, app, refusal=refusal), status=409)  # fmt: skip
+        return render(
+            request,
+            "web/applicant/documents.html",
+            _documents_context(request, app, refusal=refusal),
+            status=409,
+        )
     number_raw = request.POST.get("requirement", "")
     upload = request.FILES.get("file")
     errors: dict[str, list[str]] = {}
@@ -360,8 +383,12 @@ def application_documents(request: HttpRequest, pk: int) -> HttpResponse:
             services.upload_document(application=app, by=user, requirement_number=number_raw, upload=upload)
         except Conflict as exc:
             messages.error(request, str(exc))
-            return render(request, "web/applicant/documents.html",
-                          _documents_context(request, app, refusal=str(exc)), status=409)  # fmt: skip
+            return render(
+                request,
+                "web/applicant/documents.html",
+                _documents_context(request, app, refusal=str(exc)),
+                status=409,
+            )
         except ValidationError as exc:
             errors = _error_dict(exc)
     number = int(number_raw) if number_raw.isdigit() else None

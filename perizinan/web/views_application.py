@@ -35,6 +35,17 @@ def _get_application_for_user(request: HttpRequest, pk: int) -> Application:
         raise Http404 from None
 
 
+def _can_edit(user: Any, app: Application) -> bool:
+    """Whether the viewer may still change the data and documents (the services' own rule)."""
+    from perizinan.applications.services import editor_role
+
+    try:
+        editor_role(user, app)
+    except (PermissionDenied, Conflict):
+        return False
+    return True
+
+
 def _swimlane(app: Application) -> str | None:
     try:
         from .swimlane import swimlane_svg
@@ -62,6 +73,7 @@ def _page(request: HttpRequest, app: Application, *, failed: str = "", values: A
         "can_tick": has_role(user, Role.CS) and app.state in {State.SUBMITTED, State.FIX_RECEIVED},  # type: ignore[arg-type]
         "is_officer": is_officer(user),  # type: ignore[arg-type]
         "swimlane_svg": _swimlane(app),
+        "can_edit": _can_edit(user, app),
         "licence": getattr(app, "licence", None) if hasattr(app, "licence") else None,
     }
     return render(request, "web/application/detail.html", context, status=status)

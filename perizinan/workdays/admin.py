@@ -10,7 +10,9 @@ class OfficeClosureAdmin(admin.ModelAdmin):
     list_display = ("date", "reason")
     date_hierarchy = "date"
     # The browser's own date input: accessible, and labelled in the user's language.
-    formfield_overrides = {models.DateField: {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}}
+    formfield_overrides = {
+        models.DateField: {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+    }
 
     def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
         if not obj.created_by_id:

@@ -434,7 +434,13 @@ class PakWorkflow:
         label=_("Setujui dan tandatangani"),
         outputs=(_("Surat izin ditandatangani"),),
         fields=(
-            Field("passphrase", "text", _("Passphrase tanda tangan elektronik (BSrE)"), required=False, max_length=200),
+            Field(
+                "passphrase",
+                "text",
+                _("Passphrase tanda tangan elektronik (BSrE)"),
+                required=False,
+                max_length=200,
+            ),
             note(),
         ),
     )

@@ -182,7 +182,9 @@ def test_every_response_code_is_declared(api):
 
 
 def test_cs_submits_a_walk_in_application_but_not_an_applicants(api, application_data):
-    walk_in = create_complete(api, {**application_data, "agent": {"name": "Joni", "nik": "6471011501900001"}}, owner="cs")
+    walk_in = create_complete(
+        api, {**application_data, "agent": {"name": "Joni", "nik": "6471011501900001"}}, owner="cs"
+    )
     app = act(api, walk_in, "cs", "submit")
     assert app["state"] == "submitted" and app["timeline"][-1]["role"] == "cs"
     online = create_complete(api, application_data)

@@ -289,7 +289,11 @@ def check_licence(app: Application) -> None:
     unnumbered = render("licence", app, **licence_extra(app, number=None, issued_on=None))
     text, pages = read(unnumbered)
     assert pages == 1
-    assert "Nomor: tertera pada cap elektronik Tata Usaha" in text and licence.number not in text and "Samarinda, ....." in text
+    assert (
+        "Nomor: tertera pada cap elektronik Tata Usaha" in text
+        and licence.number not in text
+        and "Samarinda, ....." in text
+    )
 
     # Nothing is printed inside the areas the signature and the number stamp go into.
     for pdf in (numbered, unnumbered):

@@ -516,3 +516,12 @@ def test_walk_in_invalid_input_creates_nothing(users):
 
 def test_sample_pdf_is_accepted():  # the e2e tests upload these bytes from files
     assert sample_pdf("x").startswith(b"%PDF-")
+
+
+def test_pages_render_in_english_too(users, empty_draft):
+    client = login("applicant", users)
+    for url in ("/pemohon/", "/pemohon/permohonan/baru/", f"/pemohon/permohonan/{empty_draft.pk}/dokumen/",
+                f"/pemohon/permohonan/{empty_draft.pk}/ubah/perusahaan/"):  # fmt: skip
+        response = client.get(url, headers={"Accept-Language": "en"})
+        assert response.status_code == 200, url
+        assert '<html lang="en">' in response.content.decode()

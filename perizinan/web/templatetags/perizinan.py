@@ -1,11 +1,10 @@
 from django import template
+from django.utils.translation import gettext_noop
 
 from perizinan.accounts.roles import ROLE_LABELS, Role
 from perizinan.workflow.actions import get_action
 
 register = template.Library()
-
-from django.utils.translation import gettext_noop
 
 OTHER_ACTIONS = {
     "create": gettext_noop("Permohonan dibuat"),
