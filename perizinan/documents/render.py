@@ -278,18 +278,10 @@ def format_rupiah(amount: Any) -> str:
 
 def format_service_hours(hours: dict[str, list[str]]) -> str:
     """`Senin–Kamis 08.00–19.00 WITA, Jumat 08.00–11.00 WITA` (consecutive days with equal hours grouped)."""
-    groups: list[tuple[int, int, tuple[str, str]]] = []
-    for day in range(7):
-        span = hours.get(str(day))
-        if not span:
-            continue
-        key = (span[0].replace(":", "."), span[1].replace(":", "."))
-        if groups and groups[-1][2] == key and groups[-1][1] == day - 1:
-            groups[-1] = (groups[-1][0], day, key)
-        else:
-            groups.append((day, day, key))
+    from perizinan.workdays.calendar import group_service_hours
+
     parts = []
-    for first, last, (opens, closes) in groups:
+    for first, last, opens, closes in group_service_hours(hours):
         days = DAYS_ID[first] if first == last else f"{DAYS_ID[first]}–{DAYS_ID[last]}"
         parts.append(f"{days} {opens}–{closes} WITA")
     return ", ".join(parts)

@@ -23,6 +23,7 @@ from perizinan.applications.models import Application
 from perizinan.catalog.models import ApplicationKind, ClockStart, Condition, PermitType, Requirement, Stage
 from perizinan.catalog.profile import Profile
 from perizinan.catalog.selectors import active_permit_types, get_permit_type, requirements_for
+from perizinan.workdays.calendar import group_service_hours
 from perizinan.workflow.states import STEPS
 
 from .swimlane import step_actors, swimlane_svg
@@ -46,18 +47,8 @@ def service_hours(office: Office | None = None) -> list[str]:
     """The office's service hours, consecutive days with equal hours grouped: `Senin–Kamis 08.00–19.00 WITA`."""
     office = office or Office.current()
     hours: dict[str, list[str]] = office.service_hours or DEFAULT_SERVICE_HOURS
-    groups: list[tuple[int, int, tuple[str, str]]] = []
-    for day in range(7):
-        span = hours.get(str(day))
-        if not span:
-            continue
-        key = (span[0].replace(":", "."), span[1].replace(":", "."))
-        if groups and groups[-1][2] == key and groups[-1][1] == day - 1:
-            groups[-1] = (groups[-1][0], day, key)
-        else:
-            groups.append((day, day, key))
     lines = []
-    for first, last, (opens, closes) in groups:
+    for first, last, opens, closes in group_service_hours(hours):
         days = str(WEEKDAYS[first]) if first == last else f"{WEEKDAYS[first]}–{WEEKDAYS[last]}"
         lines.append(f"{days} {opens}–{closes} WITA")
     return lines

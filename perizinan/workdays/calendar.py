@@ -95,6 +95,21 @@ def to_wita(moment: datetime) -> datetime:
     return moment.astimezone(WITA)
 
 
+def group_service_hours(hours: dict[str, list[str]]) -> list[tuple[int, int, str, str]]:
+    """Consecutive days with equal hours grouped: [(first_day, last_day, "08.00", "19.00"), ...] (0 = Monday)."""
+    groups: list[tuple[int, int, str, str]] = []
+    for day in range(7):
+        span = hours.get(str(day))
+        if not span:
+            continue
+        opens, closes = (t.replace(":", ".") for t in span)
+        if groups and groups[-1][2:] == (opens, closes) and groups[-1][1] == day - 1:
+            groups[-1] = (groups[-1][0], day, opens, closes)
+        else:
+            groups.append((day, day, opens, closes))
+    return groups
+
+
 def in_service_hours(moment: datetime, hours: dict[str, list[str]], calendar: Calendar) -> bool:
     local = to_wita(moment)
     if not calendar.is_working_day(local.date()):
