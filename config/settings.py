@@ -145,7 +145,9 @@ LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "web:home"
 _EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
 )
 MAILERS: dict[str, dict[str, object]] = {"default": {"BACKEND": _EMAIL_BACKEND}}
 if _EMAIL_BACKEND.endswith("smtp.EmailBackend"):
@@ -173,7 +175,9 @@ PERIZINAN_TOKEN_DAYS = int(os.environ.get("PERIZINAN_TOKEN_DAYS", "30"))
 # the national e-signature service (BSrE API v2) for the head of the office.
 PERIZINAN_SIGNER = os.environ.get("PERIZINAN_SIGNER", "local")
 PERIZINAN_PKI_DIR = Path(os.environ.get("PERIZINAN_PKI_DIR", BASE_DIR / "var" / "pki"))
-PERIZINAN_SIGNING_PASSPHRASE = os.environ.get("PERIZINAN_SIGNING_PASSPHRASE", "dev-only-signing-passphrase" if DEBUG else "")
+PERIZINAN_SIGNING_PASSPHRASE = os.environ.get(
+    "PERIZINAN_SIGNING_PASSPHRASE", "dev-only-signing-passphrase" if DEBUG else ""
+)
 PERIZINAN_TRUST_ROOTS = [
     p for p in os.environ.get("PERIZINAN_TRUST_ROOTS", str(PERIZINAN_PKI_DIR / "root.pem")).split(",") if p
 ]
