@@ -193,16 +193,20 @@ def _as_moment(value: Any) -> date | datetime | None:
     return None
 
 
-def format_date(value: Any) -> str:
-    """`28 November 2026`. Aware datetimes are first put in WITA; ISO strings are accepted."""
+def _local_date(value: Any) -> date | None:
+    """The calendar day of a value; aware datetimes are first put in WITA; ISO strings are accepted."""
     moment = _as_moment(value)
-    if moment is None:
-        return ""
     if isinstance(moment, datetime):
         if moment.tzinfo is not None:
             moment = to_wita(moment)
-        moment = moment.date()
-    return f"{moment.day} {MONTHS_ID[moment.month]} {moment.year}"
+        return moment.date()
+    return moment
+
+
+def format_date(value: Any) -> str:
+    """`28 November 2026`."""
+    day = _local_date(value)
+    return f"{day.day} {MONTHS_ID[day.month]} {day.year}" if day else ""
 
 
 def format_time(value: Any) -> str:
@@ -225,14 +229,8 @@ def format_datetime(value: Any) -> str:
 
 def format_day_date(value: Any) -> str:
     """`Sabtu, 28 November 2026`."""
-    moment = _as_moment(value)
-    if moment is None:
-        return ""
-    if isinstance(moment, datetime):
-        if moment.tzinfo is not None:
-            moment = to_wita(moment)
-        moment = moment.date()
-    return f"{DAYS_ID[moment.weekday()]}, {format_date(moment)}"
+    day = _local_date(value)
+    return f"{DAYS_ID[day.weekday()]}, {format_date(day)}" if day else ""
 
 
 def format_duration(seconds: int | None) -> str:

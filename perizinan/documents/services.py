@@ -12,27 +12,9 @@ from perizinan.applications.models import Application
 
 from .models import GeneratedDocument
 from .qr import qr_svg, verification_url
+from .render import format_date
 from .signing import head_signer, seal_signer
 from .signing.base import HEAD_SIGNATURE_BOX, NUMBER_STAMP_BOX, Placement
-
-MONTHS_ID = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
-
-
-def tanggal(day: date) -> str:
-    return f"{day.day} {MONTHS_ID[day.month - 1]} {day.year}"
 
 
 def store(
@@ -107,7 +89,7 @@ def stamp_number(signed_pdf: bytes, *, number: str, issued_on: date) -> bytes:
         field_name="TataUsaha",
         page=0,
         box=NUMBER_STAMP_BOX,
-        stamp_text=f"Nomor: {number}\nTanggal: {tanggal(issued_on)}\nTata Usaha DPMPTSP Prov. Kaltim",
+        stamp_text=f"Nomor: {number}\nTanggal: {format_date(issued_on)}\nTata Usaha DPMPTSP Prov. Kaltim",
         reason=f"Nomor izin {number} tanggal {issued_on.isoformat()}",
     )
     return seal_signer().sign(signed_pdf, placement)
