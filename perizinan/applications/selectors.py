@@ -31,7 +31,7 @@ def visible_applications(user: User) -> QuerySet[Application]:
     return qs if q is None else qs.filter(q).distinct()
 
 
-def get_application_for_user(user: User, pk: int, *, for_update: bool = False) -> Application:
+def get_application_for_user(user: User, pk: int) -> Application:
     """Load an application the user may see; anything else is NotFound (a 404)."""
     qs = visible_applications(user).select_related("permit_type", "company", "referred_agency")
     app = qs.filter(pk=pk).first()

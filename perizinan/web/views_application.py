@@ -19,6 +19,7 @@ from perizinan.applications.selectors import checklist, get_application_for_user
 from perizinan.applications.services import tick_checklist
 from perizinan.documents.models import GeneratedDocument
 from perizinan.errors import Conflict, NotFound
+from perizinan.licences.models import Licence
 from perizinan.workdays.calendar import today_wita
 from perizinan.workflow.actions import available_actions, get_action
 from perizinan.workflow.clock import is_overdue
@@ -74,7 +75,7 @@ def _page(request: HttpRequest, app: Application, *, failed: str = "", values: A
         "is_officer": is_officer(user),  # type: ignore[arg-type]
         "swimlane_svg": _swimlane(app),
         "can_edit": _can_edit(user, app),
-        "licence": getattr(app, "licence", None) if hasattr(app, "licence") else None,
+        "licence": Licence.objects.filter(application=app).first(),
     }
     return render(request, "web/application/detail.html", context, status=status)
 
@@ -95,8 +96,6 @@ def act(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     data = {k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken"}
     try:
         take_action(application=app, name=name, by=request.user, data=data, files=request.FILES.dict())  # type: ignore[arg-type]
-    except PermissionDenied:
-        raise
     except Conflict as exc:
         messages.error(request, str(exc))
         return redirect("web:application", pk=pk)
