@@ -5,7 +5,7 @@ export UV_PYTHON_DOWNLOADS := never
 
 .PHONY: install run test test-sqlite lint demo bench migrate seed clean messages docs-images screenshots
 
-.venv/.installed: pyproject.toml uv.lock scripts/bootstrap.sh $(wildcard perizinan/locale/*/LC_MESSAGES/*.po)
+.venv/.installed: pyproject.toml uv.lock scripts/bootstrap.sh $(wildcard perizinan/locale/*/LC_MESSAGES/*.po perizinan/*/locale/*/LC_MESSAGES/*.po)
 	scripts/bootstrap.sh
 	touch $@
 
@@ -24,7 +24,7 @@ seed: migrate
 	$(PY) manage.py create_signing_certificate
 
 run: seed
-	$(PY) manage.py runserver 127.0.0.1:8000
+	scripts/run.sh
 
 # The whole suite on a throwaway PostgreSQL cluster (installed from Debian when missing).
 test: install

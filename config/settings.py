@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "ninja",
+    "django_tasks_db",
     "perizinan.accounts",
     "perizinan.workdays",
     "perizinan.catalog",
@@ -186,6 +187,11 @@ PERIZINAN_BSRE_USER = os.environ.get("PERIZINAN_BSRE_USER", "")
 PERIZINAN_BSRE_PASSWORD = os.environ.get("PERIZINAN_BSRE_PASSWORD", "")
 # The public address printed in the licence's QR code (the verification page).
 PERIZINAN_PUBLIC_URL = os.environ.get("PERIZINAN_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Background work (documents, notifications, reports): Django's tasks framework with the
+# database-backed queue of django-tasks-db. `manage.py db_worker` runs the worker; `make run`
+# starts it beside the server.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 LOGGING = {
     "version": 1,

@@ -9,6 +9,10 @@ if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import sys; sys.exit(sys.
   "$PY" -m venv .venv
 fi
 scripts/system-deps.sh
-[ -x .venv/bin/uv ] || .venv/bin/python -m pip install -q --disable-pip-version-check uv
-.venv/bin/uv sync --frozen --python .venv/bin/python -q
+if [ ! -x .venv/bin/uv ]; then
+  .venv/bin/python -m pip --version >/dev/null 2>&1 || .venv/bin/python -m ensurepip >/dev/null
+  .venv/bin/python -m pip install -q --disable-pip-version-check uv
+fi
+# --inexact keeps pip and uv themselves in the environment (a later run needs them).
+.venv/bin/uv sync --frozen --inexact --python .venv/bin/python -q
 .venv/bin/python scripts/compile_messages.py >/dev/null

@@ -1,4 +1,4 @@
-"""Compile every perizinan/locale/*/LC_MESSAGES/*.po to .mo with Babel (no gettext tools needed)."""
+"""Compile every perizinan/locale/*/LC_MESSAGES/*.po and perizinan/<app>/locale/... .po to .mo with Babel (no gettext tools needed)."""
 
 from pathlib import Path
 
@@ -7,7 +7,7 @@ from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parent.parent / "perizinan" / "locale"
 
-for po_path in sorted(ROOT.glob("*/LC_MESSAGES/*.po")):
+for po_path in sorted(ROOT.parent.glob("**/locale/*/LC_MESSAGES/*.po")):
     with po_path.open("rb") as f:
         catalog = read_po(f, locale=po_path.parts[-3])
     with po_path.with_suffix(".mo").open("wb") as f:
