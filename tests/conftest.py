@@ -20,6 +20,9 @@ def demo_pki(tmp_path_factory):  # type: ignore[no-untyped-def]
 
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(settings, tmp_path, demo_pki):  # type: ignore[no-untyped-def]
+    from django.core.cache import cache
+
+    cache.clear()  # cached reference data (perizinan/refcache.py) must not outlive a test's rollback
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PERIZINAN_SIGNER = "local"

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
+
+from perizinan.refcache import invalidate, invalidator
 
 
 def _sync_groups(sender, **kwargs):  # type: ignore[no-untyped-def]
@@ -19,4 +21,25 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Akun dan peran")
 
     def ready(self) -> None:
+        from .models import Office, User
+
         post_migrate.connect(_sync_groups, dispatch_uid="perizinan_sync_role_groups")
+        # Cached reference data (perizinan/refcache.py) that these rows feed.
+        drop_office = invalidator("calendar", "office:nuisance")
+        for signal in (post_save, post_delete):
+            signal.connect(drop_office, sender=Office, weak=False, dispatch_uid=f"office-cache-{signal}")
+        m2m_changed.connect(_drop_roles, sender=User.groups.through, dispatch_uid="roles-cache")
+        post_save.connect(_drop_roles_of_user, sender=User, dispatch_uid="roles-cache-user")
+
+
+def _drop_roles(sender, instance, action, pk_set, **kwargs):  # type: ignore[no-untyped-def]
+    if not action.startswith("post_"):
+        return
+    if not kwargs.get("reverse"):  # user.groups changed
+        invalidate(f"roles:{instance.pk}")
+    else:  # group.user_set changed
+        invalidate(*(f"roles:{pk}" for pk in (pk_set or [])))
+
+
+def _drop_roles_of_user(sender, instance, **kwargs):  # type: ignore[no-untyped-def]
+    invalidate(f"roles:{instance.pk}")

@@ -4,6 +4,8 @@ from collections.abc import Iterable
 
 from django.contrib.auth.models import AnonymousUser, Group, Permission
 
+from perizinan import refcache
+
 from .models import User
 from .roles import OFFICE_ROLES, SUPERVISING_ROLES, Role
 
@@ -57,7 +59,7 @@ def user_roles(user: User | AnonymousUser) -> frozenset[Role]:
         return frozenset()
     cached = getattr(user, "_perizinan_roles", None)
     if cached is None:
-        names = set(user.groups.values_list("name", flat=True))
+        names = refcache.cached(f"roles:{user.pk}", lambda: set(user.groups.values_list("name", flat=True)))
         cached = frozenset(r for r in Role if r.value in names)
         if user.is_superuser:
             cached = cached | {Role.SITE_ADMIN, Role.SUPERVISOR}

@@ -26,7 +26,6 @@ from .schemas import (
     ChecklistTickIn,
     DocumentOut,
     Error,
-    GeneratedOut,
 )
 
 router = Router(tags=["applications"], auth=AUTH)
@@ -148,70 +147,3 @@ def verify_log(request: HttpRequest, pk: int) -> Any:
         "broken_seq": report.broken_seq,
         "reason": report.reason,
     }
-
-
-def _pdf_response(content: Any, filename: str) -> FileResponse:
-    response = FileResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
-@router.get("/{int:pk}/licence.pdf", response={200: None, **PROTECTED})
-def licence_pdf(request: HttpRequest, pk: int, print_copy: str = "") -> Any:
-    """The signed licence (holder and officers). `print_copy=verification|archive`: an unsigned print copy."""
-    from perizinan.documents.models import GeneratedDocument
-    from perizinan.documents.services import render_licence
-
-    app = _load(request, pk)
-    doc = GeneratedDocument.objects.filter(application=app, kind="licence").order_by("-id").first()
-    if doc is None:
-        raise NotFound
-    if print_copy:
-        labels = {"verification": _("SALINAN UNTUK VERIFIKASI"), "archive": _("SALINAN UNTUK ARSIP")}
-        if print_copy not in labels:
-            msg = _("Pilih verification atau archive.")
-            return Status(422, {"detail": f"print_copy: {msg}", "errors": {"print_copy": [msg]}})
-        licence = app.licence
-        content = render_licence(
-            app,
-            code=licence.verification_code,
-            number=licence.number,
-            issued_on=licence.issued_on,
-            signer_name=licence.signed_by,
-            copy_label=str(labels[print_copy]),
-        )
-        import io
-
-        return _pdf_response(io.BytesIO(content), f"izin-{print_copy}.pdf")
-    return _pdf_response(doc.file.open("rb"), "izin.pdf")
-
-
-@router.get("/{int:pk}/generated", response={200: list[GeneratedOut], **PROTECTED})
-def generated(request: HttpRequest, pk: int) -> Any:
-    """The documents the steps produced (receipt, cover letter, licence...), each with its SHA-256."""
-    from perizinan.documents.models import GeneratedDocument
-
-    return list(GeneratedDocument.objects.filter(application=_load(request, pk)).order_by("id"))
-
-
-@router.get("/{int:pk}/generated/{int:doc_id}", response={200: None, **PROTECTED})
-def generated_file(request: HttpRequest, pk: int, doc_id: int) -> Any:
-    from perizinan.documents.models import GeneratedDocument
-
-    doc = GeneratedDocument.objects.filter(application=_load(request, pk), pk=doc_id).first()
-    if doc is None:
-        raise NotFound
-    return _pdf_response(doc.file.open("rb"), f"{doc.kind}.pdf")
-
-
-@router.get("/{int:pk}/process-sheet.pdf", response={200: None, **PROTECTED})
-def process_sheet(request: HttpRequest, pk: int) -> Any:
-    """The process control sheet (lembar pengendali proses) as it stands now."""
-    import io
-
-    from perizinan.documents.catalog import render
-
-    return _pdf_response(
-        io.BytesIO(render("process_control_sheet", _load(request, pk))), "pengendali-proses.pdf"
-    )

@@ -12,7 +12,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from perizinan.errors import Conflict, NotFound
 
-from . import actions, applications, auth, catalog, licences, status, tasks
+from . import actions, applications, auth, catalog, generated, licences, status, tasks
 
 api = NinjaAPI(
     title="Perizinan API",
@@ -87,6 +87,7 @@ api.add_router("/auth", auth.router)
 api.add_router("/", catalog.router)
 api.add_router("/applications", applications.router)
 api.add_router("/applications", actions.router)
+api.add_router("/applications", generated.router)
 api.add_router("/tasks", tasks.router)
 api.add_router("/licences", licences.router)
 api.add_router("/status", status.router)

@@ -256,3 +256,31 @@ class GeneratedOut(Schema):
     size: int
     signed: bool
     created_at: datetime
+
+
+class DocumentJobOut(Schema):
+    id: int
+    step: int | None
+    action: str
+    kinds: list[str]
+    state: str  # pending | running | done | failed
+    state_label: str
+    attempts: int
+    last_error: str
+    created_at: datetime
+    done_at: datetime | None
+
+    @staticmethod
+    def of(job: Any) -> "DocumentJobOut":
+        return DocumentJobOut(
+            id=job.pk,
+            step=job.log_entry.step,
+            action=job.log_entry.action,
+            kinds=list(job.kinds),
+            state=job.state,
+            state_label=str(job.get_state_display()),
+            attempts=job.attempts,
+            last_error=job.last_error,
+            created_at=job.created_at,
+            done_at=job.done_at,
+        )

@@ -7,7 +7,6 @@ from django_fsm import ConcurrentTransitionMixin, FSMField
 
 from perizinan.catalog.models import ApplicationKind
 from perizinan.workflow.states import State
-from perizinan.workflow.transitions import PakWorkflow
 
 
 class Company(models.Model):
@@ -43,8 +42,9 @@ class BuildingStatus(models.TextChoices):
     LEASED = "leased", _("Sewa")
 
 
-class Application(PakWorkflow, ConcurrentTransitionMixin, models.Model):
-    """A permit application. Moved only by `workflow.services.take_action`."""
+class Application(ConcurrentTransitionMixin, models.Model):
+    """A permit application. Moved only by `workflow.services.take_action` (through its
+    proxy `workflow.models.WorkflowApplication`, which carries the SOP's transitions)."""
 
     permit_type = models.ForeignKey(
         "catalog.PermitType", on_delete=models.PROTECT, verbose_name=_("jenis izin")

@@ -17,9 +17,9 @@ from perizinan.workdays.calendar import to_wita
 from perizinan.workflow import log
 from perizinan.workflow.states import STATE_STEP, State
 
-from . import documents
+from . import stored_files
 from .models import Application, ChecklistItem, Company
-from .selectors import is_applicant_of
+from .selectors import checklist, is_applicant_of
 from .validation import clean_application
 
 # States in which the applicant may change data and documents.
@@ -141,23 +141,21 @@ def update_application(*, application: Application, by: User, data: dict[str, An
 
 def upload_document(*, application: Application, by: User, requirement_number: Any, upload: Any) -> Any:
     role = editor_role(by, application)
-    stored = []
+    # Checked and written before the transaction: no file check or disk write under the lock.
+    staged = stored_files.stage(application=application, requirement_number=requirement_number, upload=upload)
     try:
         with transaction.atomic():
             app = Application.objects.select_for_update().get(pk=application.pk)
-            doc = documents.store(
-                application=app, requirement_number=requirement_number, upload=upload, by=by
-            )
-            stored.append(doc)
+            doc = stored_files.record(staged, application=app, by=by)
             _log(
                 app,
                 by=by,
                 role=role,
                 action="upload_document",
-                data={"requirement": doc.requirement.number, "sha256": doc.sha256, "size": doc.size},
+                data={"requirement": staged.requirement.number, "sha256": doc.sha256, "size": doc.size},
             )
     except BaseException:
-        documents.discard(stored)
+        stored_files.discard([staged])
         raise
     return doc
 
@@ -170,8 +168,6 @@ def tick_checklist(
         raise PermissionDenied(_("Hanya petugas CS yang mencentang checklist."))
     if application.state not in {State.SUBMITTED, State.FIX_RECEIVED}:
         raise Conflict(_("Checklist hanya dapat diisi saat berkas di CS."))
-    from .selectors import checklist
-
     row = next((r for r in checklist(application) if r["number"] == requirement_number), None)
     if row is None:
         raise ValidationError({"requirement": _("Persyaratan ini tidak berlaku untuk permohonan ini.")})

@@ -1,6 +1,19 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
+
+from perizinan.refcache import invalidate
+
+
+def _drop_catalogue(sender, instance, **kwargs):  # type: ignore[no-untyped-def]
+    invalidate(f"requirements:{instance.permit_type_id}")
 
 
 class CatalogConfig(AppConfig):
     name = "perizinan.catalog"
     label = "catalog"
+
+    def ready(self) -> None:
+        from .models import Requirement
+
+        for signal in (post_save, post_delete):
+            signal.connect(_drop_catalogue, sender=Requirement, dispatch_uid=f"catalog-cache-{signal}")

@@ -1,4 +1,5 @@
 from perizinan.accounts.models import Office
+from perizinan.refcache import cached
 
 from .models import PermitType, Requirement
 from .profile import Profile, applicable
@@ -14,6 +15,14 @@ def get_permit_type(code: str) -> PermitType | None:
 
 def requirements_for(permit_type: PermitType, profile: Profile) -> list[Requirement]:
     """The requirements that apply to a profile, in SOP order, under the office's settings."""
-    office = Office.current()
-    profile = Profile(**{**profile.__dict__, "nuisance_permit": office.require_nuisance_permit})
-    return applicable(permit_type.requirements.all(), profile)
+    nuisance = cached("office:nuisance", lambda: Office.current().require_nuisance_permit)
+    profile = Profile(**{**profile.__dict__, "nuisance_permit": nuisance})
+    return applicable(catalogue_of(permit_type.pk), profile)
+
+
+def catalogue_of(permit_type_id: int) -> list[Requirement]:
+    """Every requirement of a permit type (cached reference data; see perizinan/refcache.py)."""
+    return cached(
+        f"requirements:{permit_type_id}",
+        lambda: list(Requirement.objects.filter(permit_type_id=permit_type_id).order_by("number")),
+    )

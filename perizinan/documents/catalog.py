@@ -12,9 +12,15 @@ from typing import Any
 
 from django.utils import translation
 
+from perizinan.accounts.models import DEFAULT_SERVICE_HOURS, Office, User
+from perizinan.accounts.roles import ROLE_LABELS, Role
 from perizinan.applications.models import Application, BuildingStatus, ChecklistItem, Education
+from perizinan.applications.selectors import checklist
 from perizinan.catalog.models import ApplicationKind, ClockStart, PermitType, Stage
+from perizinan.workflow.actions import get_action
+from perizinan.workflow.log import verify_chain
 from perizinan.workflow.models import ProcessLogEntry, RecordKind, StepRecord
+from perizinan.workflow.states import STEPS
 
 from .render import (
     format_date,
@@ -200,20 +206,20 @@ def _records(app: Application, kind: str) -> list[StepRecord]:
     )
 
 
-def _latest(app: Application, kind: str) -> StepRecord | None:
-    return (
-        StepRecord.objects.filter(application=app, kind=kind)
-        .select_related("log_entry")
-        .order_by("-id")
-        .first()
-    )
+def _latest(app: Application, kind: str, as_of: ProcessLogEntry | None = None) -> StepRecord | None:
+    """The latest record of `kind`; with `as_of`, the latest written up to that log entry (the
+    worker renders a step's document as the step left it, however late it runs)."""
+    qs = StepRecord.objects.filter(application=app, kind=kind)
+    if as_of is not None:
+        qs = qs.filter(log_entry__seq__lte=as_of.seq)
+    return qs.select_related("log_entry").order_by("-id").first()
 
 
 def _record(app: Application, kind: str, extra: dict[str, Any]) -> StepRecord:
     """The record a document prints: `record=` if the caller gives one, else the latest of its kind."""
     record = extra.get("record")
     if record is None:
-        record = _latest(app, kind)
+        record = _latest(app, kind, as_of=extra.get("as_of"))
     if record is None or record.kind != kind or record.application_id != app.pk:
         raise ValueError(
             f"Permohonan {app} belum memiliki catatan '{RecordKind(kind).label}' untuk dokumen ini."
@@ -235,7 +241,6 @@ def _officer(entry: ProcessLogEntry | None) -> dict[str, str]:
 
 
 def _role_label(role: str) -> str:
-    from perizinan.accounts.roles import ROLE_LABELS, Role
 
     try:
         return str(ROLE_LABELS.get(Role(role), role))
@@ -295,15 +300,12 @@ def _recommendation(app: Application) -> dict[str, str]:
 
 
 def _division_head_name() -> str:
-    from perizinan.accounts.models import User
-    from perizinan.accounts.roles import Role
 
     user = User.objects.filter(groups__name=Role.DIVISION_HEAD, is_active=True).order_by("pk").first()
     return (user.get_full_name() or user.username) if user else ""
 
 
 def _service_hours() -> str:
-    from perizinan.accounts.models import DEFAULT_SERVICE_HOURS, Office
 
     office = Office.objects.order_by("pk").first()
     return format_service_hours((office.service_hours if office else None) or DEFAULT_SERVICE_HOURS)
@@ -339,7 +341,6 @@ def build_application_form(app: Application | None, **extra: Any) -> dict[str, A
 
 
 def build_checklist_form(app: Application | None, **extra: Any) -> dict[str, Any]:
-    from perizinan.applications.selectors import checklist
 
     ctx = _common("checklist_form", app, extra)
     if app is None:
@@ -673,20 +674,21 @@ def build_draft_licence(app: Application, **extra: Any) -> dict[str, Any]:
             "number": "",
             "issued_on": "",
             "signer_name": "",
-            "initials": _draft_initials(app, record),
+            "initials": _draft_initials(app, record, as_of=extra.get("as_of")),
         }
     )
     return ctx
 
 
-def _draft_initials(app: Application, draft: StepRecord) -> list[dict[str, str]]:
-    """The initials of the heads of section and division given on this draft version."""
-    given = {
-        r.data.get("role"): r
-        for r in StepRecord.objects.filter(application=app, kind=RecordKind.INITIAL, id__gt=draft.id)
-        .select_related("log_entry")
-        .order_by("id")
-    }
+def _draft_initials(
+    app: Application, draft: StepRecord, as_of: ProcessLogEntry | None = None
+) -> list[dict[str, str]]:
+    """The initials of the heads of section and division given on this draft version (up to
+    log entry `as_of` when given)."""
+    qs = StepRecord.objects.filter(application=app, kind=RecordKind.INITIAL, id__gt=draft.id)
+    if as_of is not None:
+        qs = qs.filter(log_entry__seq__lte=as_of.seq)
+    given = {r.data.get("role"): r for r in qs.select_related("log_entry").order_by("id")}
     rows = []
     for role, position in [
         ("section_head", "Kepala Seksi Layanan"),
@@ -736,7 +738,6 @@ def build_handover_receipt(app: Application, **extra: Any) -> dict[str, Any]:
 
 
 def _action_label(name: str) -> str:
-    from perizinan.workflow.actions import get_action
 
     action = get_action(name)
     if action is not None:
@@ -746,9 +747,6 @@ def _action_label(name: str) -> str:
 
 def build_process_control_sheet(app: Application, **extra: Any) -> dict[str, Any]:
     from django.utils import timezone
-
-    from perizinan.workflow.log import verify_chain
-    from perizinan.workflow.states import STEPS
 
     ctx = _common("process_control_sheet", app, extra)
     entries = list(ProcessLogEntry.objects.filter(application=app).order_by("seq"))

@@ -12,6 +12,7 @@ from django.utils import timezone
 from perizinan.applications.models import Application
 from perizinan.workflow.log import verify_chain
 
+from .catalog import render
 from .models import GeneratedDocument
 
 
@@ -40,7 +41,6 @@ def _entry(e: Any) -> dict[str, Any]:
 
 def export_dossier(app: Application, output: Path) -> dict[str, Any]:
     """Write the ZIP; return its manifest."""
-    from .catalog import render
 
     files: list[tuple[str, bytes]] = []
     for d in app.documents.select_related("requirement").order_by("requirement__number", "uploaded_at"):

@@ -29,6 +29,14 @@ class GeneratedDocument(models.Model):
 
     class Meta:
         ordering = ["application", "id"]
+        constraints = [
+            # A step's document is stored once: a retried job never stores it twice.
+            models.UniqueConstraint(
+                fields=["log_entry", "kind"],
+                condition=models.Q(log_entry__isnull=False),
+                name="generated_once_per_step",
+            )
+        ]
         verbose_name = _("dokumen yang dihasilkan")
         verbose_name_plural = _("dokumen yang dihasilkan")
 
@@ -39,3 +47,39 @@ class GeneratedDocument(models.Model):
         if not self._state.adding:
             raise PermissionError("Generated documents are immutable")
         super().save(*args, **kwargs)
+
+
+class JobState(models.TextChoices):
+    PENDING = "pending", _("Sedang disiapkan")
+    RUNNING = "running", _("Sedang dibuat")
+    DONE = "done", _("Selesai")
+    FAILED = "failed", _("Gagal")
+
+
+class DocumentJob(models.Model):
+    """The documents one step still has to produce (an outbox row written in the step's own
+    transaction); the task worker makes them after commit. See docs/adr/0007."""
+
+    application = models.ForeignKey(
+        "applications.Application", on_delete=models.PROTECT, related_name="document_jobs"
+    )
+    log_entry = models.OneToOneField(
+        "workflow.ProcessLogEntry", on_delete=models.PROTECT, related_name="document_job"
+    )
+    kinds = models.JSONField(default=list)
+    state = models.CharField(max_length=10, choices=JobState.choices, default=JobState.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["application", "id"]
+        indexes = [models.Index(fields=["state", "next_attempt_at"], name="documentjob_state")]
+        verbose_name = _("pembuatan dokumen")
+        verbose_name_plural = _("pembuatan dokumen")
+
+    def __str__(self) -> str:
+        return f"{self.application_id}#{self.log_entry_id} {self.state}"

@@ -5,11 +5,13 @@ from datetime import date
 from typing import Any
 
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.utils import timezone
 
 from perizinan.accounts.models import User
 from perizinan.applications.models import Application
 
+from .catalog import render
 from .models import GeneratedDocument
 from .qr import qr_svg, verification_url
 from .render import format_date
@@ -27,7 +29,8 @@ def store(
     log_entry: Any = None,
     signed: bool = False,
 ) -> GeneratedDocument:
-    """Store a generated PDF once; the caller discards its file if the transaction fails."""
+    """Store a generated PDF (file and row). Inside the caller's transaction: if the row
+    cannot be written, the file is removed again and the error raised."""
     sha = hashlib.sha256(content).hexdigest()
     doc = GeneratedDocument(
         application=application,
@@ -40,7 +43,13 @@ def store(
         created_by=by,
     )
     doc.file.save(f"{sha}.pdf", ContentFile(content), save=False)
-    doc.save()
+    try:
+        with transaction.atomic():
+            doc.save()
+    except BaseException:
+        if doc.file.name:
+            doc.file.storage.delete(doc.file.name)
+        raise
     return doc
 
 
@@ -53,8 +62,6 @@ def render_licence(
     signer_name: str = "",
     copy_label: str = "",
 ) -> bytes:
-    from .catalog import render
-
     url = verification_url(code)
     return render(
         "licence",

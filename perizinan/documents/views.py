@@ -4,6 +4,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
+from .catalog import DOCUMENTS
+from .catalog import render as render_document
 from .verification import check_licence, identify_pdf
 
 MAX_UPLOAD = 20 * 1024 * 1024
@@ -33,8 +35,6 @@ def upload_check(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET"])
 def blank_form(request: HttpRequest, kind: str) -> HttpResponse:
     """Blank forms of section U (application form, checklist, powers of attorney, inspection form)."""
-    from .catalog import DOCUMENTS
-    from .catalog import render as render_document
 
     spec = DOCUMENTS.get(kind)
     if spec is None or not spec.blank_allowed:

@@ -46,12 +46,13 @@ def void_number(*, number: LicenceNumber, by: User, reason: str) -> LicenceNumbe
     return number
 
 
-def issue_licence(*, application, by: User, on: date) -> Licence:  # type: ignore[no-untyped-def]
-    """Step 15: number the signed licence and create its record; close the one it replaces."""
-    from perizinan.workflow.models import RecordKind
+def issue_licence(  # type: ignore[no-untyped-def]
+    *, application, by: User, on: date, signed_by: str = "", verification_code: str = ""
+) -> Licence:
+    """Step 15: number the signed licence and create its record; close the one it replaces.
 
+    `signed_by` and `verification_code` come from the head's signature (step 14)."""
     number = draw_number(permit_type=application.permit_type, year=on.year, application=application, by=by)
-    signature = application.records.filter(kind=RecordKind.SIGNATURE).order_by("-id").first()
     previous = application.previous_licence
     licence = Licence.objects.create(
         number=number.number,
@@ -64,11 +65,10 @@ def issue_licence(*, application, by: User, on: date) -> Licence:  # type: ignor
         director_name=application.director_name,
         address=application.company.address,
         issued_on=on,
-        signed_by=signature.data.get("signed_by", "") if signature else "",
+        signed_by=signed_by,
         supersedes=previous,
         superseded_number="" if previous else application.previous_licence_number,
-        verification_code=(signature.data.get("verification_code") if signature else None)
-        or Licence.new_verification_code(),
+        verification_code=verification_code or Licence.new_verification_code(),
     )
     if previous is not None:
         previous.status = LicenceStatus.CLOSED

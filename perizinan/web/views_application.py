@@ -17,7 +17,8 @@ from perizinan.accounts.roles import Role
 from perizinan.applications.models import Application, Document
 from perizinan.applications.selectors import checklist, get_application_for_user
 from perizinan.applications.services import tick_checklist
-from perizinan.documents.models import GeneratedDocument
+from perizinan.documents.jobs import retry
+from perizinan.documents.selectors import job_for_retry, step_documents, unfinished_jobs
 from perizinan.errors import Conflict, NotFound
 from perizinan.licences.models import Licence
 from perizinan.workdays.calendar import today_wita
@@ -68,7 +69,7 @@ def _page(request: HttpRequest, app: Application, *, failed: str = "", values: A
         "waiting_on_applicant": app.state in WAITING_ON_APPLICANT,
         "checklist": checklist(app),
         "documents": list(app.documents.filter(is_current=True).select_related("requirement")),
-        "generated": list(GeneratedDocument.objects.filter(application=app).order_by("id")),
+        **_generated_context(app),
         "timeline": timeline,
         "action_forms": forms_for(available_actions(user, app), failed=failed, values=values, errors=errors),  # type: ignore[arg-type]
         "can_tick": has_role(user, Role.CS) and app.state in {State.SUBMITTED, State.FIX_RECEIVED},  # type: ignore[arg-type]
@@ -78,6 +79,33 @@ def _page(request: HttpRequest, app: Application, *, failed: str = "", values: A
         "licence": Licence.objects.filter(application=app).first(),
     }
     return render(request, "web/application/detail.html", context, status=status)
+
+
+def _generated_context(app: Application) -> dict[str, Any]:
+    return {"generated": list(step_documents(app)), "jobs_open": unfinished_jobs(app)}
+
+
+@login_required
+@require_GET
+def generated_list(request: HttpRequest, pk: int) -> HttpResponse:
+    """The documents section alone (polled by htmx while the worker is still making some)."""
+    app = _get_application_for_user(request, pk)
+    context = {"app": app, "is_officer": is_officer(request.user), **_generated_context(app)}  # type: ignore[arg-type]
+    return render(request, "web/application/_generated.html", context)
+
+
+@login_required
+@require_POST
+def retry_job(request: HttpRequest, pk: int, job_id: int) -> HttpResponse:
+    """An officer starts a failed document job again."""
+    app = _get_application_for_user(request, pk)
+    try:
+        job = job_for_retry(request.user, app, job_id)  # type: ignore[arg-type]
+    except NotFound:
+        raise Http404 from None
+    retry(job=job, by=request.user)  # type: ignore[arg-type]
+    messages.success(request, _("Dokumen dibuat ulang; hasilnya muncul di halaman ini dalam beberapa detik."))
+    return redirect("web:application", pk=pk)
 
 
 @login_required
@@ -105,6 +133,10 @@ def act(request: HttpRequest, pk: int, name: str) -> HttpResponse:
         fresh = _get_application_for_user(request, pk)
         return _page(request, fresh, failed=name, values=data, errors=errors, status=422)
     messages.success(request, _("Tindakan “%(label)s” tercatat.") % {"label": action.label})
+    if action.documents:
+        messages.info(
+            request, _("Dokumen langkah ini sedang disiapkan dan muncul di halaman ini dalam beberapa detik.")
+        )
     return redirect("web:application", pk=pk)
 
 
@@ -147,7 +179,7 @@ def document(request: HttpRequest, pk: int, doc_id: int) -> FileResponse:
 @require_GET
 def generated(request: HttpRequest, pk: int, doc_id: int) -> FileResponse:
     app = _get_application_for_user(request, pk)
-    doc = GeneratedDocument.objects.filter(application=app, pk=doc_id).first()
+    doc = step_documents(app).filter(pk=doc_id).first()
     if doc is None:
         raise Http404
     return _file(doc.file.open("rb"), "application/pdf", f"{doc.kind}.pdf")
@@ -159,4 +191,6 @@ urlpatterns: list[URLPattern] = [
     path("permohonan/<int:pk>/checklist/<int:number>/", tick, name="application_tick"),
     path("permohonan/<int:pk>/berkas/<int:doc_id>/", document, name="application_document"),
     path("permohonan/<int:pk>/dokumen/<int:doc_id>/", generated, name="application_generated"),
+    path("permohonan/<int:pk>/dokumen/", generated_list, name="application_generated_list"),
+    path("permohonan/<int:pk>/dokumen/tugas/<int:job_id>/ulang/", retry_job, name="application_job_retry"),
 ]

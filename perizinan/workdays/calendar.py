@@ -13,6 +13,11 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
+from perizinan.accounts.models import Office
+from perizinan.refcache import cached
+
+from .models import OfficeClosure
+
 WITA = ZoneInfo("Asia/Makassar")
 
 
@@ -57,11 +62,12 @@ class Calendar:
 
 
 def current_calendar() -> Calendar:
-    """The calendar with the office's setting and closures, read from the database."""
-    from perizinan.accounts.models import Office
+    """The calendar with the office's setting and closures (cached reference data, see
+    perizinan/refcache.py; dropped whenever the office record or a closure changes)."""
+    return cached("calendar", _load_calendar)
 
-    from .models import OfficeClosure
 
+def _load_calendar() -> Calendar:
     office = Office.current()
     return Calendar(
         cuti_bersama_is_working=office.cuti_bersama_is_working,

@@ -1,4 +1,4 @@
-"""The actions: every transition of `transitions.PakWorkflow`, with who may take it now.
+"""The actions: every transition of `transitions.ApplicationWorkflow`, with who may take it now.
 
 The API's /actions endpoints and the officer pages are both served from here.
 """
@@ -10,8 +10,12 @@ from typing import Any
 from perizinan.accounts.models import User
 from perizinan.accounts.permissions import user_roles
 from perizinan.accounts.roles import Role
+from perizinan.applications.selectors import is_applicant_of
 
-from .fields import Field
+from .effects import Effect
+from .fields import Doc, Field
+from .models import WorkflowApplication
+from .states import State
 
 
 @dataclass(frozen=True)
@@ -27,15 +31,15 @@ class ActionDef:
     outputs: tuple[Any, ...]
     standard: Any  # the step's time standard (mutu baku)
     doc: str
+    effect: Effect  # records and field updates, inside the transaction (effects.py)
+    documents: tuple[Doc, ...]  # produced after commit by the worker (a signature: before)
 
 
 @cache
 def all_actions() -> dict[str, ActionDef]:
-    from perizinan.applications.models import Application
-
-    field = Application._meta.get_field("state")
+    field = WorkflowApplication._meta.get_field("state")
     actions: dict[str, ActionDef] = {}
-    for t in field.get_all_transitions(Application):  # type: ignore[attr-defined]
+    for t in field.get_all_transitions(WorkflowApplication):  # type: ignore[attr-defined]
         c = t.custom
         sources: set[str] = {str(t.source)} if isinstance(t.source, str) else {str(x) for x in t.source}  # type: ignore[union-attr]
         if t.name in actions:  # one transition per source state: merge
@@ -54,6 +58,8 @@ def all_actions() -> dict[str, ActionDef]:
             outputs=tuple(c["outputs"]),
             standard=c["standard"],
             doc=(t.method.__doc__ or "").strip(),
+            effect=c["effect"],
+            documents=tuple(c["documents"]),
         )
     return actions
 
@@ -64,8 +70,6 @@ def get_action(name: str) -> ActionDef | None:
 
 def acting_role(user: User, app: Any, action: ActionDef) -> Role | None:
     """The role in which `user` may take `action` on `app`, whatever the state; None if none."""
-    from perizinan.applications.selectors import is_applicant_of
-
     roles = user_roles(user)
     for role in action.roles:
         if role == Role.APPLICANT and Role.CS in roles and getattr(app, "walk_in", False):
@@ -98,6 +102,4 @@ def roles_acting_in(state: str) -> set[Role]:
 
 
 def states_for_roles(roles: set[Role]) -> list[str]:
-    from .states import State
-
     return [s.value for s in State if roles_acting_in(s.value) & roles]

@@ -11,7 +11,6 @@ from datetime import date, datetime
 
 from perizinan.workdays.calendar import Calendar, to_wita
 
-from .models import ClockPause
 from .states import CLOCK_STOPPED, STATE_STEP, STEPS, WAITING_ON_APPLICANT
 
 
@@ -26,12 +25,10 @@ def on_state_change(app, *, now: datetime, cal: Calendar) -> None:  # type: igno
     waiting = app.state in WAITING_ON_APPLICANT
     if app.clock_started_on is not None and waiting and app.paused_since is None:
         app.paused_since = now
-        ClockPause.objects.create(application=app, started_at=now, state=app.state)
+        app.pauses.create(started_at=now, state=app.state)
     elif app.paused_since is not None and not waiting:
         days = cal.working_days_between(to_wita(app.paused_since).date(), to_wita(now).date())
-        ClockPause.objects.filter(application=app, ended_at__isnull=True).update(
-            ended_at=now, working_days=days
-        )
+        app.pauses.filter(ended_at__isnull=True).update(ended_at=now, working_days=days)
         app.paused_working_days += days
         app.paused_since = None
     recompute(app, cal=cal)

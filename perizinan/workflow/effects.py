@@ -1,8 +1,10 @@
-"""What each step produces: its records (receipt, cover letter, initials...) and field updates.
+"""What each step does besides moving the state: its records (receipt, cover letter,
+initials...) and field updates. Each transition in `transitions.py` names its effect.
 
-`services.take_action` calls the effect of an action inside the transaction, after the
-state change has been saved and before the process-log entry is written. An effect
-returns the data to log and the records to keep.
+`services.take_action` calls the effect inside the transaction, after the transition and
+before the single save and the process-log entry. An effect returns the data to log and the
+records to keep; it never renders, signs or sends anything (documents are made after commit
+by the task worker, or, for a signature, before the transaction opens).
 """
 
 from collections.abc import Callable
@@ -14,14 +16,17 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from perizinan.accounts.models import User
-from perizinan.applications import documents
+from perizinan.applications import stored_files
 from perizinan.applications.models import Application, ChecklistItem
-from perizinan.applications.selectors import checklist, missing_submission_documents
-from perizinan.catalog.models import ClockStart
+from perizinan.applications.selectors import profile_of
+from perizinan.catalog.models import ClockStart, Stage
+from perizinan.catalog.selectors import requirements_for
+from perizinan.licences.models import Licence
+from perizinan.licences.services import issue_licence
 from perizinan.workdays.calendar import Calendar
 
 from . import clock
-from .models import RecordKind
+from .records import RecordKind
 
 
 @dataclass
@@ -33,7 +38,10 @@ class Ctx:
     now: datetime
     today: date
     cal: Calendar
-    stored: list[Any]  # documents stored by this action (removed again if it fails)
+    # What was made before the transaction opened: the action's uploads, checked and in
+    # storage (`stored_files.StagedUpload` by field name), and the data of a signature.
+    uploads: dict[str, Any] = field(default_factory=dict)
+    prepared: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -51,63 +59,51 @@ class Outputs:
 
 
 Effect = Callable[[Ctx], Outputs]
-EFFECTS: dict[str, Effect] = {}
-
-
-def effect(*names: str) -> Callable[[Effect], Effect]:
-    def register(fn: Effect) -> Effect:
-        for name in names:
-            EFFECTS[name] = fn
-        return fn
-
-    return register
 
 
 def nothing(ctx: Ctx) -> Outputs:
     return Outputs()
 
 
-def _require_documents(app: Application) -> None:
-    missing = missing_submission_documents(app)
+def _current_documents(app: Application) -> dict[int, tuple[int, str]]:
+    """requirement id -> (number, sha256) of every current upload: one query."""
+    return {
+        rid: (number, sha)
+        for rid, number, sha in app.documents.filter(is_current=True).values_list(
+            "requirement_id", "requirement__number", "sha256"
+        )
+    }
+
+
+def _complete_dossier(app: Application) -> dict[int, tuple[int, str]]:
+    """The current uploads, after checking every submission requirement has one."""
+    current = _current_documents(app)
+    missing = [
+        r.number
+        for r in requirements_for(app.permit_type, profile_of(app))
+        if r.stage == Stage.SUBMISSION and r.pk not in current
+    ]
     if missing:
         raise ValidationError(
             {"documents": _("Dokumen persyaratan belum lengkap: nomor %s.") % ", ".join(map(str, missing))}
         )
+    return current
+
+
+def _hashes(current: dict[int, tuple[int, str]]) -> dict[str, str]:
+    return {str(number): sha for number, sha in current.values()}
 
 
 # Steps 3, 4 and 8: the applicant hands in or hands back a complete dossier.
-@effect("submit", "resubmit_to_cs", "resubmit_fix")
-def _hand_in(ctx: Ctx) -> Outputs:
-    _require_documents(ctx.app)
+def hand_in(ctx: Ctx) -> Outputs:
+    current = _complete_dossier(ctx.app)
     if ctx.app.submitted_at is None:
         ctx.app.submitted_at = ctx.now
-    return Outputs(data={"documents": _document_hashes(ctx.app)})
-
-
-def _document_hashes(app: Application) -> dict[str, str]:
-    return {
-        str(number): sha
-        for number, sha in app.documents.filter(is_current=True).values_list("requirement__number", "sha256")
-    }
+    return Outputs(data={"documents": _hashes(current)})
 
 
 # Every return, decline or rejection: the reason is what the applicant sees.
-@effect(
-    "withdraw",
-    "cs_return",
-    "registration_return",
-    "cs_request_fix",
-    "cs_reject_fix",
-    "agency_return",
-    "agency_decline",
-    "section_send_back",
-    "division_send_back",
-    "office_send_back_section",
-    "office_send_back_division",
-    "office_send_to_agency",
-    "office_reject",
-)
-def _returned(ctx: Ctx) -> Outputs:
+def returned(ctx: Ctx) -> Outputs:
     ctx.app.last_reason = ctx.data["reason"]
     out = Outputs()
     if ctx.app.state in {"declined", "rejected", "withdrawn"}:
@@ -116,11 +112,11 @@ def _returned(ctx: Ctx) -> Outputs:
 
 
 # Step 4: customer service ticks every requirement present and signs the checklist.
-@effect("cs_accept")
-def _cs_accept(ctx: Ctx) -> Outputs:
-    _require_documents(ctx.app)
+def cs_accept(ctx: Ctx) -> Outputs:
+    current = _complete_dossier(ctx.app)
     ctx.app.last_reason = ""
-    present = {row["requirement_id"]: row["number"] for row in checklist(ctx.app) if row["present"]}
+    applicable = {r.pk for r in requirements_for(ctx.app.permit_type, profile_of(ctx.app))}
+    present = {rid: number for rid, (number, _sha) in current.items() if rid in applicable}
     existing = {c.requirement_id: c for c in ChecklistItem.objects.filter(application=ctx.app)}
     for item in existing.values():
         if item.requirement_id in present:
@@ -140,19 +136,17 @@ def _cs_accept(ctx: Ctx) -> Outputs:
 
 
 # Step 5: help desk consultation.
-@effect("helpdesk_consult")
-def _consult(ctx: Ctx) -> Outputs:
+def consult(ctx: Ctx) -> Outputs:
     data = {"question": ctx.data["question"], "answer": ctx.data["answer"]}
     return Outputs(data=data, records=[Record(RecordKind.CONSULTATION, data=data)])
 
 
 # Step 6: registration number, receipt, the applicant's status code.
-@effect("register")
-def _register(ctx: Ctx) -> Outputs:
+def register(ctx: Ctx) -> Outputs:
     app = ctx.app
     app.registration_number = f"{app.permit_type.code}-{ctx.today.year}-{app.pk:06d}"
     app.registered_at = ctx.now
-    app.status_code = Application.new_status_code()
+    app.status_code = ctx.app.new_status_code()
     app.referred_agency = app.permit_type.technical_agency
     app.last_reason = ""
     if app.permit_type.clock_start == ClockStart.RECEIPT:
@@ -165,8 +159,7 @@ def _register(ctx: Ctx) -> Outputs:
 
 
 # Step 7: verification form and cover letter to the technical agency.
-@effect("verify")
-def _verify(ctx: Ctx) -> Outputs:
+def verify(ctx: Ctx) -> Outputs:
     app = ctx.app
     agency = app.permit_type.technical_agency
     kind = ctx.data.get("recommendation_kind") or _("Rekomendasi teknis %(permit)s") % {
@@ -188,9 +181,8 @@ def _verify(ctx: Ctx) -> Outputs:
     )
 
 
-@effect("verify_return")
-def _verify_return(ctx: Ctx) -> Outputs:
-    _returned(ctx)
+def verify_return(ctx: Ctx) -> Outputs:
+    returned(ctx)
     return Outputs(
         records=[
             Record(RecordKind.VERIFICATION_FORM, data={"result": "invalid", "reason": ctx.data["reason"]})
@@ -199,29 +191,17 @@ def _verify_return(ctx: Ctx) -> Outputs:
 
 
 # Step 9: handover receipt at the agency.
-@effect("deliver_to_agency")
-def _deliver(ctx: Ctx) -> Outputs:
+def deliver(ctx: Ctx) -> Outputs:
     agency = ctx.app.referred_agency
     data = {"agency": agency.name if agency else "", "received_by": ctx.data["received_by"]}
     return Outputs(data=data, records=[Record(RecordKind.LIAISON_RECEIPT, data=data)])
 
 
 # Step 10: inspection report and recommendation; the clock starts the day they arrive.
-@effect("recommend", "receive_recommendation")
-def _recommend(ctx: Ctx) -> Outputs:
+def recommend(ctx: Ctx) -> Outputs:
     app, d = ctx.app, ctx.data
-    bap = documents.store(
-        application=app,
-        requirement_number=2,
-        upload=d["inspection_report"],
-        by=ctx.by,
-        field="inspection_report",
-    )
-    ctx.stored.append(bap)
-    rec = documents.store(
-        application=app, requirement_number=3, upload=d["recommendation"], by=ctx.by, field="recommendation"
-    )
-    ctx.stored.append(rec)
+    bap = stored_files.record(ctx.uploads["inspection_report"], application=app, by=ctx.by)
+    rec = stored_files.record(ctx.uploads["recommendation"], application=app, by=ctx.by)
     if app.permit_type.clock_start == ClockStart.RECOMMENDATION:
         clock.start(app, on=ctx.today, cal=ctx.cal)
     app.last_reason = ""
@@ -244,8 +224,7 @@ def _recommend(ctx: Ctx) -> Outputs:
     )
 
 
-@effect("agency_note")
-def _agency_note(ctx: Ctx) -> Outputs:
+def agency_note(ctx: Ctx) -> Outputs:
     d = ctx.data
     return Outputs(
         data={
@@ -255,14 +234,12 @@ def _agency_note(ctx: Ctx) -> Outputs:
     )
 
 
-@effect("resubmit_to_agency")
-def _resubmit_to_agency(ctx: Ctx) -> Outputs:
-    return Outputs(data={"documents": _document_hashes(ctx.app)})
+def resubmit_to_agency(ctx: Ctx) -> Outputs:
+    return Outputs(data={"documents": _hashes(_current_documents(ctx.app))})
 
 
 # Step 11: the draft licence, from the standard format and the recommendation.
-@effect("draft_licence")
-def _draft(ctx: Ctx) -> Outputs:
+def draft(ctx: Ctx) -> Outputs:
     app = ctx.app
     rec = app.records.filter(kind=RecordKind.RECOMMENDATION).order_by("-id").first()
     version = app.records.filter(kind=RecordKind.DRAFT_LICENCE).count() + 1
@@ -286,65 +263,63 @@ def _draft(ctx: Ctx) -> Outputs:
 
 
 # Steps 12 and 13: initials of the heads of section and division.
-@effect("section_approve", "division_approve")
-def _initial(ctx: Ctx) -> Outputs:
+def initial(ctx: Ctx) -> Outputs:
     data = {"initial": ctx.by.paraf, "role": ctx.role}
     return Outputs(data=data, records=[Record(RecordKind.INITIAL, data=data)])
 
 
-@effect("section_propose_meeting")
-def _propose_meeting(ctx: Ctx) -> Outputs:
+def propose_meeting(ctx: Ctx) -> Outputs:
     data = {"meeting_date": ctx.data["meeting_date"].isoformat(), "agenda": ctx.data["agenda"]}
     return Outputs(data=data, records=[Record(RecordKind.MEETING, data=data)])
 
 
 # Step 14: signature of the head of the office; the "not yet eligible" loop.
-@effect("sign")
-def _sign(ctx: Ctx) -> Outputs:
-    from perizinan.licences.models import Licence
-
+def sign(ctx: Ctx) -> Outputs:
     data = {
         "signed_by": ctx.by.get_full_name() or ctx.by.username,
         "signed_at": ctx.now.isoformat(),
-        "verification_code": Licence.new_verification_code(),
+        # The code printed in the licence's QR, chosen when the licence was signed (before
+        # the transaction); a new one only where nothing was signed beforehand.
+        "verification_code": ctx.prepared.get("verification_code") or Licence.new_verification_code(),
     }
     return Outputs(data=data, records=[Record(RecordKind.SIGNATURE, data=data)])
 
 
-@effect("call_meeting")
-def _call_meeting(ctx: Ctx) -> Outputs:
-    _returned(ctx)
+def call_meeting(ctx: Ctx) -> Outputs:
+    returned(ctx)
     when = ctx.data.get("meeting_date")
     data = {"meeting_date": when.isoformat() if when else None, "reason": ctx.data["reason"]}
     return Outputs(data=data, records=[Record(RecordKind.MEETING, data=data)])
 
 
-@effect("meeting_held")
-def _meeting_held(ctx: Ctx) -> Outputs:
+def meeting_held(ctx: Ctx) -> Outputs:
     data = {"result": ctx.data["result"]}
     ctx.app.last_reason = ""
     return Outputs(data=data, records=[Record(RecordKind.MEETING, data=data)])
 
 
 # Step 15: the gap-free licence number and the licence record.
-@effect("number_licence")
-def _number(ctx: Ctx) -> Outputs:
-    from perizinan.licences.services import issue_licence
-
-    licence = issue_licence(application=ctx.app, by=ctx.by, on=ctx.today)
+def number(ctx: Ctx) -> Outputs:
+    signature = ctx.app.records.filter(kind=RecordKind.SIGNATURE).order_by("-id").first()
+    licence = issue_licence(
+        application=ctx.app,
+        by=ctx.by,
+        on=ctx.today,
+        signed_by=signature.data.get("signed_by", "") if signature else "",
+        verification_code=signature.data.get("verification_code", "") if signature else "",
+    )
     data = {"licence_number": licence.number, "issued_on": licence.issued_on.isoformat()}
     return Outputs(data=data, records=[Record(RecordKind.NUMBERING, number=licence.number, data=data)])
 
 
 # Step 16: handover to a named recipient; the survey code.
-@effect("hand_over")
-def _hand_over(ctx: Ctx) -> Outputs:
+def hand_over(ctx: Ctx) -> Outputs:
     d = ctx.data
     data = {
         "recipient_name": d["recipient_name"],
         "recipient_id_number": d["recipient_id_number"],
         "recipient_is_agent": bool(d.get("recipient_is_agent")),
-        "survey_code": Application.new_status_code(),
+        "survey_code": ctx.app.new_status_code(),
     }
     return Outputs(
         data=data, records=[Record(RecordKind.HANDOVER_RECEIPT, number=data["survey_code"], data=data)]
@@ -352,13 +327,11 @@ def _hand_over(ctx: Ctx) -> Outputs:
 
 
 # Step 17: the applicant confirms.
-@effect("confirm_receipt")
-def _confirm(ctx: Ctx) -> Outputs:
+def confirm(ctx: Ctx) -> Outputs:
     ctx.app.completed_at = ctx.now
     data = {"confirmed_at": ctx.now.isoformat()}
     return Outputs(data=data, records=[Record(RecordKind.CONFIRMATION, data=data)])
 
 
-@effect("supervision_note")
-def _remark(ctx: Ctx) -> Outputs:
+def remark(ctx: Ctx) -> Outputs:
     return Outputs(data={"remark": ctx.data["remark"]})

@@ -17,6 +17,7 @@ class Field:
     required: bool = True
     choices: tuple[str, ...] = field(default_factory=tuple)
     max_length: int = 2000
+    requirement: int | None = None  # a file field: the requirement number the upload is filed under
 
     def clean(self, raw: Any) -> Any:
         """Return the typed value or raise ValidationError naming this field."""
@@ -82,3 +83,15 @@ def clean_fields(fields: tuple[Field, ...], data: dict[str, Any], files: dict[st
     if errors:
         raise ValidationError(errors)
     return cleaned
+
+
+@dataclass(frozen=True)
+class Doc:
+    """A document a step produces (Lampiran 1's outputs), by kind; `when` names a boolean
+    attribute of the application that must be true for it to be produced."""
+
+    kind: str
+    when: str | None = None
+
+    def wanted(self, app: Any) -> bool:
+        return self.when is None or bool(getattr(app, self.when))

@@ -2,6 +2,11 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from perizinan.applications.models import Application
+
+from .records import RecordKind
+from .transitions import ApplicationWorkflow
+
 
 class AppendOnlyQuerySet(models.QuerySet):
     def update(self, **kwargs):  # type: ignore[no-untyped-def]
@@ -55,23 +60,6 @@ class ProcessLogEntry(models.Model):
         raise PermissionError("The process log is append-only")
 
 
-class RecordKind(models.TextChoices):
-    REGISTRATION_RECEIPT = "registration_receipt", _("Bukti tanda terima berkas")
-    VERIFICATION_FORM = "verification_form", _("Form verifikasi")
-    COVER_LETTER = "cover_letter", _("Surat pengantar ke OPD")
-    LIAISON_RECEIPT = "liaison_receipt", _("Bukti tanda terima di OPD")
-    INSPECTION_REPORT = "inspection_report", _("Berita Acara Pemeriksaan")
-    RECOMMENDATION = "recommendation", _("Rekomendasi teknis")
-    DRAFT_LICENCE = "draft_licence", _("Draf surat izin")
-    INITIAL = "initial", _("Paraf")
-    SIGNATURE = "signature", _("Tanda tangan Kepala Dinas")
-    NUMBERING = "numbering", _("Penomoran izin")
-    HANDOVER_RECEIPT = "handover_receipt", _("Bukti serah terima izin")
-    CONFIRMATION = "confirmation", _("Konfirmasi pemohon")
-    MEETING = "meeting", _("Undangan / hasil pertemuan")
-    CONSULTATION = "consultation", _("Konsultasi help desk")
-
-
 class StepRecord(models.Model):
     """An output of a step (receipt, cover letter, initial, signature...), linked to its log entry."""
 
@@ -109,3 +97,14 @@ class ClockPause(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application_id} {self.started_at:%Y-%m-%d}"
+
+
+class WorkflowApplication(ApplicationWorkflow, Application):
+    """The application as the workflow moves it: the SOP's transitions on top of the record.
+
+    A proxy (no table of its own), so that `applications` needs nothing from the workflow;
+    `services.take_action` is the only code that moves one."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("permohonan (alur kerja)")

@@ -1,4 +1,12 @@
-"""The one way to move an application: `take_action`."""
+"""The one way to move an application: `take_action`.
+
+A step commits in milliseconds: everything slow happens outside the transaction. Before it
+opens, the action's uploads are checked and written to storage and a signature is made
+(`signals.action_preparing`); inside it, one optimistic save of the application, the
+step's effect, its process-log entry and records, and the rows of the work to do after
+commit (`signals.action_taken`: document jobs, notifications), which the task worker picks
+up once the transaction is visible. See docs/adr/0007-steps-commit-fast.md.
+"""
 
 from typing import Any
 
@@ -6,22 +14,26 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_fsm import ConcurrentTransition, TransitionNotAllowed
 
 from perizinan.accounts.models import User
-from perizinan.applications import documents
+from perizinan.applications import stored_files
 from perizinan.applications.models import Application
 from perizinan.applications.selectors import can_see
-from perizinan.documents.steps import produce as produce_documents
 from perizinan.errors import Conflict, NotFound
-from perizinan.workdays.calendar import LazyCalendar, to_wita
+from perizinan.workdays.calendar import current_calendar, to_wita
 
 from . import clock, log
-from .actions import acting_role, get_action
-from .effects import EFFECTS, Ctx, nothing
+from .actions import ActionDef, acting_role, get_action
+from .effects import Ctx
 from .fields import clean_fields
-from .models import StepRecord
+from .models import StepRecord, WorkflowApplication
+from .signals import Prepared, action_preparing, action_taken
 from .states import STATE_STEP
+
+CHANGED = gettext_lazy("Permohonan telah berubah sejak dibaca; muat ulang.")
+NOT_NOW = gettext_lazy("Tindakan ini tidak tersedia pada tahap permohonan saat ini.")
 
 
 def take_action(
@@ -46,82 +58,139 @@ def take_action(
     if role is None:
         raise PermissionDenied(_("Tindakan ini bukan untuk peran Anda."))
     if application.state not in action.sources:
-        raise Conflict(_("Tindakan ini tidak tersedia pada tahap permohonan saat ini."))
+        raise Conflict(str(NOT_NOW))
     cleaned = clean_fields(action.fields, data or {}, files or {})
+    app = as_workflow(application)
 
-    stored: list[Any] = []
+    uploads: dict[str, stored_files.StagedUpload] = {}
+    prepared: list[Prepared] = []
     try:
+        for f in action.fields:
+            if f.type == "file" and cleaned.get(f.name) is not None:
+                uploads[f.name] = stored_files.stage(
+                    application=app, requirement_number=f.requirement, upload=cleaned[f.name], field=f.name
+                )
+        for _receiver, response in action_preparing.send(
+            sender=WorkflowApplication, application=app, action=action, by=by, data=cleaned
+        ):
+            if isinstance(response, Prepared):
+                prepared.append(response)
         with transaction.atomic():
-            app = application
-            from_state = app.state
-            due_on = app.step_due_date if action.direction != "note" else None
-            now = timezone.now()
-            if action.target is None:
-                # A note: lock the row and make sure nobody moved it meanwhile.
-                current = (
-                    Application.objects.select_for_update()
-                    .filter(pk=app.pk)
-                    .values_list("state", flat=True)
-                    .first()
-                )
-                if current != from_state:
-                    raise Conflict(_("Permohonan telah berubah sejak dibaca; muat ulang."))
-            else:
-                try:
-                    getattr(app, action.name)()
-                except TransitionNotAllowed:
-                    raise Conflict(_("Tindakan ini tidak tersedia pada tahap permohonan saat ini.")) from None
-                app.state_since = now
-                try:
-                    app.save(update_fields=["state", "state_since", "updated_at"])
-                except ConcurrentTransition:
-                    raise Conflict(_("Permohonan telah berubah sejak dibaca; muat ulang.")) from None
-            cal = LazyCalendar()
-            ctx = Ctx(
-                app=app,
-                by=by,
-                role=role,
-                data=cleaned,
-                now=now,
-                today=to_wita(now).date(),
-                cal=cal,
-                stored=stored,
-            )
-            outputs = EFFECTS.get(action.name, nothing)(ctx)
-            if action.target is not None:
-                clock.on_state_change(app, now=now, cal=cal)
-            note = cleaned.get("note") or cleaned.get("reason") or cleaned.get("remark") or ""
-            entry = log.append(
-                application=app,
-                by=by,
-                role=role,
-                action=action.name,
-                direction=action.direction,
-                step=action.step if action.step is not None else STATE_STEP.get(from_state),
-                from_state=from_state,
-                to_state=app.state,
-                at=now,
-                note=note,
-                data=outputs.data,
-                standard=action.standard,
-                initial=by.paraf,
-                due_on=due_on,
-            )
-            StepRecord.objects.bulk_create(
-                StepRecord(
-                    application=app,
-                    log_entry=entry,
-                    kind=r.kind,
-                    step=entry.step,
-                    number=r.number,
-                    data=log.normalise(r.data),
-                    document=r.document,
-                )
-                for r in outputs.records
-            )
-            app.save()
-            produce_documents(action=action.name, app=app, by=by, entry=entry, data=cleaned, stored=stored)
+            _commit(app, action=action, role=role, by=by, data=cleaned, uploads=uploads, prepared=prepared)
     except BaseException:
-        documents.discard(stored)
+        stored_files.discard(list(uploads.values()))
+        for made in prepared:
+            made.discard()
         raise
-    return app
+    _refresh(application, app)
+    return application
+
+
+def as_workflow(application: Application) -> WorkflowApplication:
+    """The same row, as read by the caller, with the workflow's transitions."""
+    if isinstance(application, WorkflowApplication):
+        return application
+    fields = application._meta.concrete_fields
+    flow = WorkflowApplication.from_db(
+        application._state.db, [f.attname for f in fields], [getattr(application, f.attname) for f in fields]
+    )
+    flow._state.fields_cache = dict(application._state.fields_cache)
+    return flow
+
+
+def _refresh(application: Application, flow: WorkflowApplication) -> None:
+    """The caller's instance takes the values just saved (as if it had been moved itself)."""
+    if application is flow:
+        return
+    for f in application._meta.concrete_fields:
+        application.__dict__[f.attname] = flow.__dict__[f.attname]
+    application._state.fields_cache.update(flow._state.fields_cache)
+    application._update_initial_state()  # type: ignore[attr-defined]
+
+
+def _commit(
+    app: WorkflowApplication,
+    *,
+    action: ActionDef,
+    role: str,
+    by: User,
+    data: dict[str, Any],
+    uploads: dict[str, Any],
+    prepared: list[Prepared],
+) -> None:
+    from_state = app.state
+    due_on = app.step_due_date if action.direction != "note" else None
+    now = timezone.now()
+    if action.target is None:
+        # A note: lock the row and make sure nobody moved it meanwhile.
+        current = (
+            Application.objects.select_for_update().filter(pk=app.pk).values_list("state", flat=True).first()
+        )
+        if current != from_state:
+            raise Conflict(str(CHANGED))
+    else:
+        try:
+            getattr(app, action.name)()
+        except TransitionNotAllowed:
+            raise Conflict(str(NOT_NOW)) from None
+        app.state_since = now
+    cal = current_calendar()
+    ctx = Ctx(
+        app=app,
+        by=by,
+        role=role,
+        data=data,
+        now=now,
+        today=to_wita(now).date(),
+        cal=cal,
+        uploads=uploads,
+        prepared={k: v for made in prepared for k, v in made.data.items()},
+    )
+    outputs = action.effect(ctx)
+    if action.target is not None:
+        clock.on_state_change(app, now=now, cal=cal)
+        try:
+            # The one save: an UPDATE ... WHERE state = <state as read>; it also takes the
+            # row lock that serialises everything written after it.
+            app.save()
+        except ConcurrentTransition:
+            raise Conflict(str(CHANGED)) from None
+    note = data.get("note") or data.get("reason") or data.get("remark") or ""
+    entry = log.append(
+        application=app,
+        by=by,
+        role=role,
+        action=action.name,
+        direction=action.direction,
+        step=action.step if action.step is not None else STATE_STEP.get(from_state),
+        from_state=from_state,
+        to_state=app.state,
+        at=now,
+        note=note,
+        data=outputs.data,
+        standard=action.standard,
+        initial=by.paraf,
+        due_on=due_on,
+    )
+    if outputs.records:
+        StepRecord.objects.bulk_create(
+            StepRecord(
+                application=app,
+                log_entry=entry,
+                kind=r.kind,
+                step=entry.step,
+                number=r.number,
+                data=log.normalise(r.data),
+                document=r.document,
+            )
+            for r in outputs.records
+        )
+    action_taken.send(
+        sender=WorkflowApplication,
+        application=app,
+        entry=entry,
+        action=action,
+        by=by,
+        data=data,
+        prepared=prepared,
+    )

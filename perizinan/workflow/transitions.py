@@ -1,7 +1,10 @@
 """The 17 steps of SOP-LP2N-KES-02 as django-fsm transitions: one method per decision.
 
-Each transition names its SOP step, the role that takes it, its direction (forward, back,
-reject, note), its label, its outputs and its inputs. `actions.py` reads these to serve
+Each transition is the one place that says everything about an action: its SOP step, the
+role that takes it, its direction (forward, back, reject, note), its label, its outputs and
+inputs, its effect (`effects.py`: records and field updates, inside the transaction) and the
+documents it produces (made by the task worker after commit; a signature before the
+transaction opens). `actions.py` reads these to serve
 the API and the pages; `services.take_action` is the only caller. A `note` transition is
 logged without moving the application (target=None).
 """
@@ -13,15 +16,16 @@ from django_fsm import transition
 
 from perizinan.accounts.roles import Role
 
-from .fields import Field, note, reason
+from . import effects as fx
+from .fields import Doc, Field, note, reason
 from .states import STEPS
 from .states import State as S
 
 BEFORE_REGISTRATION = [S.DRAFT, S.SUBMITTED, S.RETURNED_BY_CS, S.ACCEPTED]
 IN_PROGRESS = [s for s in S if s not in {S.DRAFT, S.COMPLETED, S.WITHDRAWN, S.DECLINED, S.REJECTED}]
 RECOMMENDATION_FIELDS = (
-    Field("inspection_report", "file", _("Berita Acara Pemeriksaan (BAP)")),
-    Field("recommendation", "file", _("Rekomendasi teknis")),
+    Field("inspection_report", "file", _("Berita Acara Pemeriksaan (BAP)"), requirement=2),
+    Field("recommendation", "file", _("Rekomendasi teknis"), requirement=3),
     Field("recommendation_number", "text", _("Nomor rekomendasi"), max_length=100),
     Field("recommendation_date", "date", _("Tanggal rekomendasi")),
     Field("inspection_date", "date", _("Tanggal pemeriksaan lapangan"), required=False),
@@ -39,6 +43,8 @@ def step(
     label: Any,
     outputs: tuple[Any, ...] = (),
     fields: tuple[Field, ...] = (),
+    effect: fx.Effect,
+    documents: tuple[Doc, ...] = (),
 ) -> Any:
     return transition(
         field="state",
@@ -52,12 +58,14 @@ def step(
             "outputs": outputs,
             "fields": fields,
             "standard": STEPS[number].standard if number else "",
+            "effect": effect,
+            "documents": documents,
         },
     )
 
 
-class PakWorkflow:
-    """Mixed into `applications.Application`."""
+class ApplicationWorkflow:
+    """The transitions of `models.WorkflowApplication` (a proxy of `applications.Application`)."""
 
     # --- Step 3: the applicant files the application --------------------------------
     @step(
@@ -69,6 +77,12 @@ class PakWorkflow:
         label=_("Serahkan permohonan"),
         outputs=(_("Isian permohonan dan berkas"),),
         fields=(note(),),
+        effect=fx.hand_in,
+        documents=(
+            Doc("application_form"),
+            Doc("power_of_attorney_handle", when="has_agent"),
+            Doc("power_of_attorney_sign", when="delegated_signing"),
+        ),
     )
     def submit(self) -> None:
         """Hand in the filled form and documents to customer service."""
@@ -81,6 +95,7 @@ class PakWorkflow:
         direction="reject",
         label=_("Batalkan permohonan"),
         fields=(reason(_("Alasan pembatalan")),),
+        effect=fx.returned,
     )
     def withdraw(self) -> None:
         """The applicant withdraws before registration."""
@@ -95,6 +110,8 @@ class PakWorkflow:
         label=_("Nyatakan lengkap dan benar"),
         outputs=(_("Checklist ditandatangani"),),
         fields=(note(),),
+        effect=fx.cs_accept,
+        documents=(Doc("checklist_form"),),
     )
     def cs_accept(self) -> None:
         """Complete and administratively correct: tick the checklist, send to registration."""
@@ -107,6 +124,7 @@ class PakWorkflow:
         direction="back",
         label=_("Kembalikan untuk dilengkapi"),
         fields=(reason(),),
+        effect=fx.returned,
     )
     def cs_return(self) -> None:
         """Incomplete: ask the applicant to fix or complete the dossier."""
@@ -119,6 +137,7 @@ class PakWorkflow:
         direction="forward",
         label=_("Serahkan kembali perbaikan"),
         fields=(note(),),
+        effect=fx.hand_in,
     )
     def resubmit_to_cs(self) -> None:
         """The applicant hands in the fixed dossier."""
@@ -136,6 +155,7 @@ class PakWorkflow:
             Field("question", "text", _("Pertanyaan / kendala pemohon")),
             Field("answer", "text", _("Penjelasan yang diberikan")),
         ),
+        effect=fx.consult,
     )
     def helpdesk_consult(self) -> None:
         """Technical consultation at customer service's request."""
@@ -150,6 +170,8 @@ class PakWorkflow:
         label=_("Daftarkan dan terbitkan tanda terima"),
         outputs=(_("Nomor registrasi"), _("Bukti tanda terima berkas")),
         fields=(note(),),
+        effect=fx.register,
+        documents=(Doc("registration_receipt"),),
     )
     def register(self) -> None:
         """Re-check, give the registration number and receipt, pass to the verifier."""
@@ -162,6 +184,7 @@ class PakWorkflow:
         direction="back",
         label=_("Kembalikan ke CS"),
         fields=(reason(),),
+        effect=fx.returned,
     )
     def registration_return(self) -> None:
         """Never accept a dossier the checklist does not support: back to customer service."""
@@ -185,6 +208,8 @@ class PakWorkflow:
             ),
             note(),
         ),
+        effect=fx.verify,
+        documents=(Doc("verification_form"), Doc("cover_letter")),
     )
     def verify(self) -> None:
         """Complete and valid: write the cover letter to the technical agency."""
@@ -198,6 +223,8 @@ class PakWorkflow:
         label=_("Kembalikan melalui CS"),
         outputs=(_("Form verifikasi"),),
         fields=(reason(),),
+        effect=fx.verify_return,
+        documents=(Doc("verification_form"),),
     )
     def verify_return(self) -> None:
         """Not complete or not valid: back to the applicant through customer service."""
@@ -211,6 +238,7 @@ class PakWorkflow:
         direction="back",
         label=_("Minta perbaikan kepada pemohon"),
         fields=(reason(),),
+        effect=fx.returned,
     )
     def cs_request_fix(self) -> None:
         """Ask the applicant to fix what the verifier found."""
@@ -223,6 +251,7 @@ class PakWorkflow:
         direction="forward",
         label=_("Serahkan perbaikan"),
         fields=(note(),),
+        effect=fx.hand_in,
     )
     def resubmit_fix(self) -> None:
         """The applicant hands in the fixes."""
@@ -236,6 +265,7 @@ class PakWorkflow:
         label=_("Serahkan perbaikan ke verifikator"),
         outputs=(_("Berkas perbaikan"),),
         fields=(note(),),
+        effect=fx.nothing,
     )
     def cs_forward_fix(self) -> None:
         """Hand the fixed dossier back to the verifier."""
@@ -248,6 +278,7 @@ class PakWorkflow:
         direction="back",
         label=_("Perbaikan belum lengkap"),
         fields=(reason(),),
+        effect=fx.returned,
     )
     def cs_reject_fix(self) -> None:
         """The fixes are still incomplete."""
@@ -262,6 +293,8 @@ class PakWorkflow:
         label=_("Serahkan berkas ke OPD"),
         outputs=(_("Bukti tanda terima berkas di OPD"),),
         fields=(Field("received_by", "text", _("Nama penerima di OPD"), max_length=200), note()),
+        effect=fx.deliver,
+        documents=(Doc("liaison_receipt"),),
     )
     def deliver_to_agency(self) -> None:
         """Carry the letter and dossier to the technical agency; get a handover receipt."""
@@ -276,6 +309,7 @@ class PakWorkflow:
         label=_("Terbitkan rekomendasi teknis"),
         outputs=(_("Berita Acara Pemeriksaan"), _("Rekomendasi teknis")),
         fields=RECOMMENDATION_FIELDS,
+        effect=fx.recommend,
     )
     def recommend(self) -> None:
         """Examine, inspect the site, record the results and issue the recommendation."""
@@ -289,6 +323,7 @@ class PakWorkflow:
         label=_("Terima rekomendasi teknis"),
         outputs=(_("Berita Acara Pemeriksaan"), _("Rekomendasi teknis")),
         fields=RECOMMENDATION_FIELDS,
+        effect=fx.recommend,
     )
     def receive_recommendation(self) -> None:
         """The office receives a recommendation the agency sent or the applicant already holds."""
@@ -305,6 +340,7 @@ class PakWorkflow:
             Field("activity_date", "date", _("Tanggal"), required=False),
             note(),
         ),
+        effect=fx.agency_note,
     )
     def agency_note(self) -> None:
         """Site inspection, test, meeting or presentation, recorded as it happens."""
@@ -317,6 +353,7 @@ class PakWorkflow:
         direction="back",
         label=_("Kembalikan untuk perbaikan"),
         fields=(reason(),),
+        effect=fx.returned,
     )
     def agency_return(self) -> None:
         """Not right yet: back to the applicant to fix or complete."""
@@ -329,6 +366,7 @@ class PakWorkflow:
         direction="forward",
         label=_("Serahkan perbaikan ke tim teknis"),
         fields=(note(),),
+        effect=fx.resubmit_to_agency,
     )
     def resubmit_to_agency(self) -> None:
         """The applicant hands the fixes to the technical team."""
@@ -341,6 +379,7 @@ class PakWorkflow:
         direction="reject",
         label=_("Tolak (tidak direkomendasikan)"),
         fields=(reason(),),
+        effect=fx.returned,
     )
     def agency_decline(self) -> None:
         """The agency does not recommend: the application ends with reasons."""
@@ -355,6 +394,8 @@ class PakWorkflow:
         label=_("Susun draf izin"),
         outputs=(_("Draf surat izin"),),
         fields=(note(),),
+        effect=fx.draft,
+        documents=(Doc("draft_licence"),),
     )
     def draft_licence(self) -> None:
         """Draft the licence from the standard format and the recommendation."""
@@ -369,6 +410,8 @@ class PakWorkflow:
         label=_("Paraf dan teruskan ke Kepala Bidang"),
         outputs=(_("Paraf Kasi"),),
         fields=(note(),),
+        effect=fx.initial,
+        documents=(Doc("draft_licence"),),
     )
     def section_approve(self) -> None:
         """Draft and dossier are right: initial and pass on."""
@@ -381,6 +424,7 @@ class PakWorkflow:
         direction="back",
         label=_("Kembalikan draf untuk diperbaiki"),
         fields=(reason(),),
+        effect=fx.returned,
     )
     def section_send_back(self) -> None:
         """The draft has errors: back to administration for corrections."""
@@ -394,6 +438,7 @@ class PakWorkflow:
         label=_("Usulkan rapat gabungan"),
         outputs=(_("Surat undangan pertemuan"),),
         fields=(Field("meeting_date", "date", _("Tanggal rapat")), Field("agenda", "text", _("Agenda"))),
+        effect=fx.propose_meeting,
     )
     def section_propose_meeting(self) -> None:
         """Propose and coordinate a joint meeting."""
@@ -408,6 +453,8 @@ class PakWorkflow:
         label=_("Paraf dan teruskan ke Kepala Dinas"),
         outputs=(_("Paraf Kabid"),),
         fields=(note(),),
+        effect=fx.initial,
+        documents=(Doc("draft_licence"),),
     )
     def division_approve(self) -> None:
         """Draft and dossier are right: initial and pass to the head of the office."""
@@ -420,6 +467,7 @@ class PakWorkflow:
         direction="back",
         label=_("Kembalikan draf untuk diperbaiki"),
         fields=(reason(),),
+        effect=fx.returned,
     )
     def division_send_back(self) -> None:
         """The draft has errors: back to administration for corrections."""
@@ -443,6 +491,8 @@ class PakWorkflow:
             ),
             note(),
         ),
+        effect=fx.sign,
+        documents=(Doc("licence_signed"),),
     )
     def sign(self) -> None:
         """Eligible and right: sign; pass to the registry."""
@@ -455,6 +505,7 @@ class PakWorkflow:
         direction="back",
         label=_("Kembalikan ke Kepala Seksi"),
         fields=(reason(),),
+        effect=fx.returned,
     )
     def office_send_back_section(self) -> None:
         """Eligible but the draft has errors: back to the head of section."""
@@ -467,6 +518,7 @@ class PakWorkflow:
         direction="back",
         label=_("Kembalikan ke Kepala Bidang"),
         fields=(reason(),),
+        effect=fx.returned,
     )
     def office_send_back_division(self) -> None:
         """Eligible but the draft has errors: back to the head of division."""
@@ -479,6 +531,7 @@ class PakWorkflow:
         direction="back",
         label=_("Minta kajian teknis ulang"),
         fields=(reason(),),
+        effect=fx.returned,
     )
     def office_send_to_agency(self) -> None:
         """Not yet eligible: a new technical review by the agency."""
@@ -492,6 +545,7 @@ class PakWorkflow:
         label=_("Undang pemohon (belum memenuhi syarat)"),
         outputs=(_("Surat undangan pertemuan"),),
         fields=(reason(), Field("meeting_date", "date", _("Tanggal pertemuan"), required=False)),
+        effect=fx.call_meeting,
     )
     def call_meeting(self) -> None:
         """Not yet eligible: confirm with the applicant (meeting, presentation)."""
@@ -505,6 +559,7 @@ class PakWorkflow:
         label=_("Catat hasil pertemuan dan lanjutkan"),
         outputs=(_("Hasil pertemuan"),),
         fields=(Field("result", "text", _("Hasil pertemuan")),),
+        effect=fx.meeting_held,
     )
     def meeting_held(self) -> None:
         """The meeting took place; the head of the office decides again."""
@@ -517,6 +572,7 @@ class PakWorkflow:
         direction="reject",
         label=_("Tolak permohonan"),
         fields=(reason(),),
+        effect=fx.returned,
     )
     def office_reject(self) -> None:
         """Not eligible: the application ends with reasons."""
@@ -531,6 +587,8 @@ class PakWorkflow:
         label=_("Beri nomor dan tanggal izin"),
         outputs=(_("Nomor izin"), _("Surat izin disahkan")),
         fields=(note(),),
+        effect=fx.number,
+        documents=(Doc("licence"),),
     )
     def number_licence(self) -> None:
         """Give the next licence number in order, with the date of signature."""
@@ -550,6 +608,8 @@ class PakWorkflow:
             Field("recipient_is_agent", "bool", _("Penerima adalah kuasa"), required=False),
             note(),
         ),
+        effect=fx.hand_over,
+        documents=(Doc("handover_receipt"),),
     )
     def hand_over(self) -> None:
         """Hand the licence to the right person, who signs the receipt; give the survey."""
@@ -564,6 +624,7 @@ class PakWorkflow:
         label=_("Konfirmasi penerimaan izin"),
         outputs=(_("Konfirmasi pemohon"),),
         fields=(note(),),
+        effect=fx.confirm,
     )
     def confirm_receipt(self) -> None:
         """The applicant confirms receipt of the licence."""
@@ -583,6 +644,7 @@ class PakWorkflow:
         ),
         label=_("Catatan pengawasan"),
         fields=(Field("remark", "text", _("Catatan")),),
+        effect=fx.remark,
     )
     def supervision_note(self) -> None:
         """A supervisor's remark in the process-control folder (section P)."""

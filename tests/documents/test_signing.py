@@ -14,6 +14,7 @@ from perizinan.documents.signing.validate import check_pdf
 from perizinan.licences.models import Licence
 from perizinan.licences.services import set_status
 from tests.helpers import act, create_complete, run_until
+from tests.worker import drain
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +23,7 @@ pytestmark = pytest.mark.django_db
 def done(api, application_data):
     app_id = create_complete(api, application_data)
     run_until(api, app_id)
+    drain()  # the task worker makes the steps' documents after each commit
     return app_id
 
 
@@ -226,6 +228,7 @@ def test_signing_with_the_national_service(api, application_data, users, setting
         )
         run_until_end = ["number_licence", "hand_over", "confirm_receipt"]
         act(api, app_id, "registry", run_until_end[0])
+        drain()
         data = licence_bytes(api, app_id, "office_head")
         check = check_pdf(data)
         assert check.ok and [s.field_name for s in check.signatures] == ["BSrE", "TataUsaha"]

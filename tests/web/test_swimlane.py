@@ -11,6 +11,7 @@ from perizinan.demo import new_application, run_forward
 from perizinan.web import swimlane
 from perizinan.web.swimlane import INFO_DESK_STEPS, layout, swimlane_svg
 from perizinan.workflow.actions import ActionDef, all_actions
+from perizinan.workflow.effects import nothing
 from perizinan.workflow.services import take_action
 from perizinan.workflow.states import STATE_STEP, STEPS, State
 
@@ -164,6 +165,8 @@ def test_drawn_from_the_definition_when_it_changes(monkeypatch):
             outputs=(),
             standard="",
             doc="",
+            effect=nothing,
+            documents=(),
         ),
         # An 18th step: the applicant fills in the satisfaction survey.
         "fill_survey": ActionDef(
@@ -178,6 +181,8 @@ def test_drawn_from_the_definition_when_it_changes(monkeypatch):
             outputs=(),
             standard="",
             doc="",
+            effect=nothing,
+            documents=(),
         ),
         # Hand-over moves to the registry's lane.
         "hand_over": replace(base["hand_over"], roles=(Role.REGISTRY,)),

@@ -3,7 +3,6 @@
 import django.db.models.deletion
 import django_fsm
 import perizinan.applications.models
-import perizinan.workflow.transitions
 from django.conf import settings
 from django.db import migrations, models
 
@@ -107,6 +106,6 @@ class Migration(migrations.Migration):
                 'ordering': ['-created_at'],
                 'permissions': [('view_all_applications', 'Melihat semua permohonan (petugas kantor)'), ('view_agency_applications', 'Melihat permohonan yang dirujuk ke instansinya'), ('view_supervision', 'Memantau seluruh permohonan (pengawasan)')],
             },
-            bases=(perizinan.workflow.transitions.PakWorkflow, django_fsm.ConcurrentTransitionMixin, models.Model),
+            bases=(django_fsm.ConcurrentTransitionMixin, models.Model),
         ),
     ]

@@ -1,0 +1,122 @@
+"""Document jobs: the documents a step produces, made by the task worker after the step
+committed (docs/adr/0007-steps-commit-fast.md).
+
+`request` runs inside the step's transaction and writes two rows: the job (its state is what
+the application page and the API show) and the task the worker picks up once the commit is
+visible. `run` renders and signs with no transaction open, stores each document in a short
+transaction of its own, once per (log entry, kind): a job run twice never stores twice.
+A failure is retried with growing delays; after the last attempt the job is marked failed
+and an officer can start it again (`retry`).
+"""
+
+import logging
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.tasks import task
+from django.utils import timezone
+
+from perizinan.accounts.models import User
+from perizinan.applications.models import Application
+from perizinan.workflow.models import ProcessLogEntry
+
+from . import services
+from .models import DocumentJob, GeneratedDocument, JobState
+from .producers import produce
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 5
+BACKOFF_SECONDS = (10, 60, 300, 1800)  # before the 2nd, 3rd, 4th and 5th attempt
+
+
+@task()
+def produce_documents(job_id: int) -> None:
+    """The worker's entry point (django.tasks, database backend)."""
+    run(job_id)
+
+
+def request(*, application: Application, entry: ProcessLogEntry, kinds: list[str]) -> DocumentJob:
+    """Inside the step's transaction: the job and its task commit (or vanish) with the step."""
+    job = DocumentJob.objects.create(application=application, log_entry=entry, kinds=kinds)
+    produce_documents.enqueue(job.pk)
+    return job
+
+
+def run(job_id: int) -> DocumentJob | None:
+    """Make the job's missing documents. Idempotent: what is stored already is skipped."""
+    job = DocumentJob.objects.select_related("log_entry", "log_entry__actor").filter(pk=job_id).first()
+    if job is None or job.state == JobState.DONE:
+        return job
+    DocumentJob.objects.filter(pk=job.pk).update(state=JobState.RUNNING, attempts=F("attempts") + 1)
+    job.attempts += 1
+    entry = job.log_entry
+    try:
+        app = Application.objects.select_related("permit_type", "company", "referred_agency").get(
+            pk=job.application_id
+        )
+        have = set(GeneratedDocument.objects.filter(log_entry=entry).values_list("kind", flat=True))
+        for kind in job.kinds:
+            if kind in have:
+                continue
+            content, signed = produce(kind, app, entry)  # slow: no transaction is open here
+            _store_once(app=app, kind=kind, content=content, entry=entry, signed=signed)
+    except Exception as exc:
+        _failed(job, exc)
+        raise
+    now = timezone.now()
+    DocumentJob.objects.filter(pk=job.pk).update(
+        state=JobState.DONE, done_at=now, last_error="", next_attempt_at=None
+    )
+    job.state, job.done_at = JobState.DONE, now
+    return job
+
+
+def _store_once(*, app: Application, kind: str, content: bytes, entry: ProcessLogEntry, signed: bool) -> None:
+    try:
+        with transaction.atomic():
+            services.store(
+                application=app,
+                kind=kind,
+                content=content,
+                by=entry.actor,
+                step=entry.step,
+                log_entry=entry,
+                signed=signed,
+            )
+    except IntegrityError:
+        # Another run stored it meanwhile: theirs stands; `store` removed our file.
+        logger.info("document %s of entry %s was stored by another run", kind, entry.pk)
+
+
+def _failed(job: DocumentJob, exc: Exception) -> None:
+    error = f"{type(exc).__name__}: {exc}"[:2000]
+    if job.attempts >= MAX_ATTEMPTS:
+        DocumentJob.objects.filter(pk=job.pk).update(
+            state=JobState.FAILED, last_error=error, next_attempt_at=None
+        )
+        logger.error("document job %s failed for good after %d attempts: %s", job.pk, job.attempts, error)
+        return
+    delay = BACKOFF_SECONDS[min(job.attempts, len(BACKOFF_SECONDS)) - 1]
+    when = timezone.now() + timedelta(seconds=delay)
+    DocumentJob.objects.filter(pk=job.pk).update(
+        state=JobState.PENDING, last_error=error, next_attempt_at=when
+    )
+    produce_documents.using(run_after=when).enqueue(job.pk)
+    logger.warning(
+        "document job %s failed (attempt %d), retried in %d s: %s", job.pk, job.attempts, delay, error
+    )
+
+
+def retry(*, job: DocumentJob, by: User) -> DocumentJob:
+    """An officer starts a failed job again (a new round of attempts)."""
+    with transaction.atomic():
+        updated = DocumentJob.objects.filter(pk=job.pk, state=JobState.FAILED).update(
+            state=JobState.PENDING, attempts=0, next_attempt_at=None
+        )
+        if updated:
+            produce_documents.enqueue(job.pk)
+            logger.info("document job %s restarted by %s", job.pk, by.username)
+    job.refresh_from_db()
+    return job

@@ -1,0 +1,41 @@
+"""Reads of the documents the steps produced and of the jobs still making them (for the
+API and the pages alike; the caller has loaded the application through its permission check)."""
+
+from django.db.models import QuerySet
+
+from perizinan.accounts.models import User
+from perizinan.accounts.permissions import is_officer
+from perizinan.applications.models import Application
+from perizinan.errors import NotFound
+
+from .models import DocumentJob, GeneratedDocument, JobState
+from .producers import NUMBERED_LICENCE
+
+
+def step_documents(app: Application) -> QuerySet[GeneratedDocument]:
+    return GeneratedDocument.objects.filter(application=app).order_by("id")
+
+
+def licence_document(app: Application) -> GeneratedDocument | None:
+    """The signed, numbered licence, once the worker has made it."""
+    return step_documents(app).filter(kind=NUMBERED_LICENCE).order_by("-id").first()
+
+
+def jobs_of(app: Application) -> list[DocumentJob]:
+    return list(DocumentJob.objects.filter(application=app).select_related("log_entry").order_by("id"))
+
+
+def unfinished_jobs(app: Application) -> list[DocumentJob]:
+    return [j for j in jobs_of(app) if j.state != JobState.DONE]
+
+
+def licence_in_preparation(app: Application) -> bool:
+    return any(NUMBERED_LICENCE in j.kinds for j in unfinished_jobs(app))
+
+
+def job_for_retry(user: User, app: Application, job_id: int) -> DocumentJob:
+    """A job of `app` an officer may restart; NotFound for anyone else or another app's job."""
+    job = DocumentJob.objects.filter(application=app, pk=job_id).first()
+    if job is None or not is_officer(user):
+        raise NotFound
+    return job

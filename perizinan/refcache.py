@@ -1,0 +1,44 @@
+"""Reference data that changes rarely (the office record, the requirement catalogue, the
+working-day calendar, a user's roles), kept in Django's cache so that the commit path of a
+step does not read it again for every request.
+
+Every entry is dropped the moment its source rows change in this process (the apps connect
+`post_save`/`post_delete`/`m2m_changed` to `invalidate`), and lives at most
+`PERIZINAN_REFCACHE_SECONDS` (default 60 s) so that other processes catch up; with a shared
+cache (see docs/adr/0007) every process sees the drop at once.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+
+PREFIX = "perizinan:ref:"
+
+
+def _ttl() -> int:
+    return int(getattr(settings, "PERIZINAN_REFCACHE_SECONDS", 60))
+
+
+def cached[T](key: str, load: Callable[[], T]) -> T:
+    """The value under `key`, loaded with `load()` when missing."""
+    full = PREFIX + key
+    value = cache.get(full)
+    if value is None:
+        value = load()
+        cache.set(full, value, _ttl())
+    return value  # type: ignore[no-any-return]
+
+
+def invalidate(*keys: str) -> None:
+    cache.delete_many([PREFIX + k for k in keys])
+
+
+def invalidator(*keys: str) -> Callable[..., None]:
+    """A signal receiver that drops `keys` (use with weak=False)."""
+
+    def receiver(*args: Any, **kwargs: Any) -> None:
+        invalidate(*keys)
+
+    return receiver
