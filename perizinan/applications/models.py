@@ -109,6 +109,11 @@ class Application(ConcurrentTransitionMixin, models.Model):
     state_since = models.DateTimeField(null=True, blank=True)
     # The last reason given to the applicant for a return, decline or rejection.
     last_reason = models.TextField(blank=True)
+    # The head of its process-log chain (workflow/log.py), kept with the row that every write
+    # locks: the next entry needs no read of the log, and a log cut short is detectable.
+    log_seq = models.PositiveIntegerField(default=0)
+    log_head = models.CharField(max_length=64, blank=True)
+    log_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -11,9 +11,10 @@ from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
 
 from perizinan.catalog.models import Requirement
+from perizinan.catalog.selectors import requirements_for
 
 from .models import Application, Document, upload_path
-from .selectors import checklist
+from .selectors import profile_of
 from .uploads import CheckedFile, check_upload
 
 
@@ -42,12 +43,12 @@ def stage(
         number = int(requirement_number)
     except (TypeError, ValueError):
         raise ValidationError({"requirement": _("Nomor persyaratan tidak valid.")}) from None
-    applicable = {row["number"]: row["requirement_id"] for row in checklist(application)}
+    applicable = {r.number: r for r in requirements_for(application.permit_type, profile_of(application))}
     if number not in applicable:
         raise ValidationError(
             {"requirement": _("Persyaratan nomor %d tidak berlaku untuk permohonan ini.") % number}
         )
-    requirement = Requirement.objects.get(pk=applicable[number])
+    requirement = applicable[number]
     checked = check_upload(upload, field=field)
     probe = Document(application=application, sha256=checked.sha256)
     name = default_storage.save(upload_path(probe, checked.name), ContentFile(checked.content))

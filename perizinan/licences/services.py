@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from perizinan.accounts.models import User
@@ -18,18 +18,32 @@ def draw_number(*, permit_type: PermitType, year: int, application, by: User) ->
     which is what keeps the sequence free of gaps.
     """
     assert transaction.get_connection().in_atomic_block, "draw_number needs a transaction"
-    LicenceCounter.objects.get_or_create(permit_type=permit_type, year=year)
-    counter = LicenceCounter.objects.select_for_update().get(permit_type=permit_type, year=year)
-    counter.last += 1
-    counter.save(update_fields=["last"])
+    seq = _increment(permit_type, year)
+    if seq is None:  # the first number of the year: make the counter, then draw
+        LicenceCounter.objects.get_or_create(permit_type=permit_type, year=year)
+        seq = _increment(permit_type, year)
+    assert seq is not None
     return LicenceNumber.objects.create(
         permit_type=permit_type,
         year=year,
-        seq=counter.last,
-        number=permit_type.format_number(seq=counter.last, year=year),
+        seq=seq,
+        number=permit_type.format_number(seq=seq, year=year),
         application=application,
         drawn_by=by,
     )
+
+
+def _increment(permit_type: PermitType, year: int) -> int | None:
+    """`last + 1` on the counter row, in one statement that also holds the row's lock until the
+    transaction ends (PostgreSQL and SQLite >= 3.35 both return the new value)."""
+    table = connection.ops.quote_name(LicenceCounter._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET last = last + 1 WHERE permit_type_id = %s AND year = %s RETURNING last",
+            [permit_type.pk, year],
+        )
+        row = cursor.fetchone()
+    return int(row[0]) if row else None
 
 
 def void_number(*, number: LicenceNumber, by: User, reason: str) -> LicenceNumber:

@@ -147,7 +147,7 @@ def register(ctx: Ctx) -> Outputs:
     app.registration_number = f"{app.permit_type.code}-{ctx.today.year}-{app.pk:06d}"
     app.registered_at = ctx.now
     app.status_code = ctx.app.new_status_code()
-    app.referred_agency = app.permit_type.technical_agency
+    app.referred_agency_id = app.permit_type.technical_agency_id
     app.last_reason = ""
     if app.permit_type.clock_start == ClockStart.RECEIPT:
         clock.start(app, on=ctx.today, cal=ctx.cal)

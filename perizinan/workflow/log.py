@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 
+from perizinan.applications.models import Application
 from perizinan.workdays.calendar import to_wita
 
 from .models import ProcessLogEntry
@@ -48,9 +49,23 @@ def entry_hash(e: ProcessLogEntry) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-def append(
+@dataclass(frozen=True)
+class Head:
+    """The last entry of an application's chain, as kept on its row."""
+
+    seq: int
+    hash: str
+    at: datetime | None
+
+    @classmethod
+    def of(cls, application: Any) -> "Head":
+        return cls(application.log_seq, application.log_head, application.log_at)
+
+
+def next_entry(
     *,
     application: Any,
+    head: Head,
     by: Any,
     role: str,
     action: str,
@@ -65,16 +80,11 @@ def append(
     initial: str = "",
     due_on: date | None = None,
 ) -> ProcessLogEntry:
-    """Append one entry. The caller holds the application's row lock (same transaction)."""
-    last = (
-        ProcessLogEntry.objects.filter(application_id=application.pk)
-        .order_by("-seq")
-        .only("seq", "hash", "at")
-        .first()
-    )
+    """The entry that follows `head`, hashed, not yet saved. The caller saves it and the new
+    head (`application.log_seq/log_head/log_at`) in the transaction that holds the row."""
     entry = ProcessLogEntry(
         application_id=application.pk,
-        seq=(last.seq + 1) if last else 1,
+        seq=head.seq + 1,
         step=step,
         action=action,
         direction=direction,
@@ -87,14 +97,28 @@ def append(
         note=note or "",
         initial=initial,
         data=normalise(data or {}),
-        seconds_taken=max(0, int((at - last.at).total_seconds())) if last else None,
+        seconds_taken=max(0, int((at - head.at).total_seconds())) if head.at else None,
         standard=str(standard),
         due_on=due_on,
         late=bool(due_on and to_wita(at).date() > due_on),
-        prev_hash=last.hash if last else GENESIS,
+        prev_hash=head.hash or GENESIS,
     )
     entry.hash = entry_hash(entry)
+    application.log_seq, application.log_head, application.log_at = entry.seq, entry.hash, entry.at
+    return entry
+
+
+def append(*, application: Any, **fields: Any) -> ProcessLogEntry:
+    """Append one entry (a service's own note: upload, edit, tick...). The caller holds the
+    application's row lock (same transaction); the head is read from and written to the row."""
+    seq, head_hash, at = (
+        Application.objects.filter(pk=application.pk).values_list("log_seq", "log_head", "log_at").get()
+    )
+    entry = next_entry(application=application, head=Head(seq, head_hash, at), **fields)
     entry.save()
+    Application.objects.filter(pk=application.pk).update(
+        log_seq=entry.seq, log_head=entry.hash, log_at=entry.at
+    )
     return entry
 
 
@@ -125,4 +149,10 @@ def verify_chain(application_id: int) -> ChainReport:
             return ChainReport(application_id, count, e.seq, "content does not match its hash")
         prev = e.hash
         expected_seq += 1
+    seq, head = Application.objects.filter(pk=application_id).values_list("log_seq", "log_head").get()
+    if (seq, head or GENESIS) != (count, prev):
+        # Entries deleted from the end (or the whole chain): the row still names the last one.
+        return ChainReport(
+            application_id, count, count + 1, f"chain ends at {count}, its application at {seq}"
+        )
     return ChainReport(application_id, count, None)

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django_fsm import ConcurrentTransition, TransitionNotAllowed
+from django_fsm import TransitionNotAllowed
 
 from perizinan.accounts.models import User
 from perizinan.applications import stored_files
@@ -52,10 +52,12 @@ def take_action(
     ValidationError (missing or invalid field, or a precondition such as missing documents).
     """
     action = get_action(name)
-    if action is None or not can_see(by, application):
+    if action is None:
         raise NotFound
-    role = acting_role(by, application, action)
+    role = acting_role(by, application, action)  # a role to act in implies the right to see it
     if role is None:
+        if not can_see(by, application):
+            raise NotFound
         raise PermissionDenied(_("Tindakan ini bukan untuk peran Anda."))
     if application.state not in action.sources:
         raise Conflict(str(NOT_NOW))
@@ -119,15 +121,20 @@ def _commit(
     prepared: list[Prepared],
 ) -> None:
     from_state = app.state
+    read_seq = app.log_seq
     due_on = app.step_due_date if action.direction != "note" else None
     now = timezone.now()
     if action.target is None:
-        # A note: lock the row and make sure nobody moved it meanwhile.
-        current = (
-            Application.objects.select_for_update().filter(pk=app.pk).values_list("state", flat=True).first()
+        # A note: lock the row, make sure nobody moved it meanwhile, continue its chain.
+        row = (
+            Application.objects.select_for_update()
+            .filter(pk=app.pk)
+            .values_list("state", "log_seq", "log_head", "log_at")
+            .first()
         )
-        if current != from_state:
+        if row is None or row[0] != from_state:
             raise Conflict(str(CHANGED))
+        app.log_seq, app.log_head, app.log_at = row[1:]
     else:
         try:
             getattr(app, action.name)()
@@ -149,15 +156,9 @@ def _commit(
     outputs = action.effect(ctx)
     if action.target is not None:
         clock.on_state_change(app, now=now, cal=cal)
-        try:
-            # The one save: an UPDATE ... WHERE state = <state as read>; it also takes the
-            # row lock that serialises everything written after it.
-            app.save()
-        except ConcurrentTransition:
-            raise Conflict(str(CHANGED)) from None
-    note = data.get("note") or data.get("reason") or data.get("remark") or ""
-    entry = log.append(
+    entry = log.next_entry(
         application=app,
+        head=log.Head.of(app),
         by=by,
         role=role,
         action=action.name,
@@ -166,12 +167,19 @@ def _commit(
         from_state=from_state,
         to_state=app.state,
         at=now,
-        note=note,
+        note=data.get("note") or data.get("reason") or data.get("remark") or "",
         data=outputs.data,
         standard=action.standard,
         initial=by.paraf,
         due_on=due_on,
     )
+    if action.target is not None:
+        _save(app, from_state=from_state, read_seq=read_seq, now=now)
+    else:
+        Application.objects.filter(pk=app.pk).update(
+            log_seq=app.log_seq, log_head=app.log_head, log_at=app.log_at
+        )
+    entry.save()
     if outputs.records:
         StepRecord.objects.bulk_create(
             StepRecord(
@@ -194,3 +202,17 @@ def _commit(
         data=data,
         prepared=prepared,
     )
+
+
+def _save(app: WorkflowApplication, *, from_state: str, read_seq: int, now: Any) -> None:
+    """The one write of the application row: UPDATE ... WHERE state and chain head are still
+    what the caller read (optimistic check; it also takes the row lock that serialises what
+    follows). Nothing matched: somebody acted on it meanwhile."""
+    app.updated_at = now
+    values = {
+        f.attname: getattr(app, f.attname) for f in Application._meta.concrete_fields if not f.primary_key
+    }
+    updated = Application.objects.filter(pk=app.pk, state=from_state, log_seq=read_seq).update(**values)
+    if not updated:
+        raise Conflict(str(CHANGED))
+    app._update_initial_state()  # type: ignore[attr-defined]
