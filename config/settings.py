@@ -8,6 +8,7 @@ MEDIA_ROOT        where uploads are stored (default ./media)
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -89,13 +90,21 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers run beside the writer; IMMEDIATE takes the write lock at BEGIN, so two
-    # writers queue instead of failing with "database is locked" half-way through.
+    # writers queue instead of failing with "database is locked" half-way through. Every
+    # write transaction is milliseconds long (no rendering, signing or upload check inside:
+    # docs/adr/0007), so a writer waits its turn; 30 s is the bound on that wait under load.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;",
             "transaction_mode": "IMMEDIATE",
         }
     )
+    # Tests use a file too (not the shared in-memory database, whose table locks behave
+    # nothing like a real file's under concurrency).
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.environ.get("SQLITE_TEST_NAME")
+        or os.path.join(tempfile.gettempdir(), f"perizinan-test-{os.getpid()}.sqlite3")
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 

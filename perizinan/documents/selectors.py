@@ -1,7 +1,9 @@
 """Reads of the documents the steps produced and of the jobs still making them (for the
 API and the pages alike; the caller has loaded the application through its permission check)."""
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from perizinan.accounts.models import User
 from perizinan.accounts.permissions import is_officer
@@ -34,8 +36,11 @@ def licence_in_preparation(app: Application) -> bool:
 
 
 def job_for_retry(user: User, app: Application, job_id: int) -> DocumentJob:
-    """A job of `app` an officer may restart; NotFound for anyone else or another app's job."""
+    """A job of `app` an officer may restart: NotFound for another application's job,
+    PermissionDenied for anyone but an officer."""
     job = DocumentJob.objects.filter(application=app, pk=job_id).first()
-    if job is None or not is_officer(user):
+    if job is None:
         raise NotFound
+    if not is_officer(user):
+        raise PermissionDenied(_("Hanya petugas yang dapat membuat ulang dokumen."))
     return job

@@ -102,7 +102,7 @@ def retry_job(request: HttpRequest, pk: int, job_id: int) -> HttpResponse:
     try:
         job = job_for_retry(request.user, app, job_id)  # type: ignore[arg-type]
     except NotFound:
-        raise Http404 from None
+        raise Http404 from None  # PermissionDenied: the friendly 403 page
     retry(job=job, by=request.user)  # type: ignore[arg-type]
     messages.success(request, _("Dokumen dibuat ulang; hasilnya muncul di halaman ini dalam beberapa detik."))
     return redirect("web:application", pk=pk)
