@@ -160,7 +160,7 @@ def new_application(
                 requirement_number=row["number"],
                 upload=pdf_upload(f"req-{row['number']}.pdf", f"Persyaratan {row['number']}"),
             )
-    return app
+    return Application.objects.select_related("permit_type", "company").get(pk=app.pk)  # as read now
 
 
 def step_files(step: Step) -> dict[str, Any]:

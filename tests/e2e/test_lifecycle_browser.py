@@ -5,7 +5,11 @@ import pytest
 
 from perizinan.applications.models import Application
 from perizinan.demo import new_application, sample_pdf
+from perizinan.documents.catalog import DOCUMENTS
+from perizinan.documents.models import DocumentJob, JobState
+from perizinan.workflow.actions import get_action
 from perizinan.workflow.services import take_action
+from tests.worker import running_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -34,6 +38,28 @@ def test_every_officer_takes_their_step_in_the_browser(visit, users, tmp_path):
     take_action(application=app, name="submit", by=users["applicant"], data={})
     pdf = tmp_path / "dokumen.pdf"
     pdf.write_bytes(sample_pdf("Dokumen"))
+    with running_worker():  # the real task worker makes each step's documents meanwhile
+        _every_step(visit, app, pdf)
+        # The page polls while documents are being made; the applicant sees the licence appear.
+        v = visit("applicant")
+        v.goto(f"/permohonan/{app.pk}/")
+        section = v.page.locator("#generated-documents")
+        section.get_by_text(DOCUMENTS["licence"].title, exact=True).wait_for(timeout=60_000)
+        section.get_by_text(DOCUMENTS["handover_receipt"].title, exact=True).wait_for(timeout=60_000)
+        v.axe()
+        v.close()
+    app = Application.objects.get(pk=app.pk)
+    assert app.state == "completed"
+    assert app.licence.number.startswith("503/0001/PAK/DPMPTSP/")
+    assert not DocumentJob.objects.exclude(state=JobState.DONE).exists()
+    for entry in app.log.filter(direction="forward"):
+        action = get_action(entry.action)
+        assert action is not None
+        wanted = sorted(d.kind for d in action.documents if d.wanted(app))
+        assert sorted(entry.generated.values_list("kind", flat=True)) == wanted, entry.action
+
+
+def _every_step(visit, app, pdf) -> None:  # type: ignore[no-untyped-def]
     for username, button, fields in STEPS:
         v = visit(username)
         v.goto(f"/permohonan/{app.pk}/")
@@ -49,9 +75,6 @@ def test_every_officer_takes_their_step_in_the_browser(visit, users, tmp_path):
         assert "tercatat" in v.page.content(), (username, v.page.content()[:2000])
         v.axe()
         v.close()
-    app = Application.objects.get(pk=app.pk)
-    assert app.state == "completed"
-    assert app.licence.number.startswith("503/0001/PAK/DPMPTSP/")
 
 
 def test_axe_check_is_not_vacuous(visit):
