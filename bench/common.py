@@ -26,6 +26,14 @@ def setup_database():  # type: ignore[no-untyped-def]
     if connection.vendor == "sqlite":
         connection.settings_dict["TEST"]["NAME"] = str(TMP / "bench.sqlite3")
     connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    # A fresh clone has no signing keys (make seed makes the demo's): a throwaway demo PKI.
+    from perizinan.documents.signing.pki import create_demo_pki
+
+    pki = create_demo_pki(TMP / "pki", passphrase=b"bench-passphrase")
+    settings.PERIZINAN_PKI_DIR = pki.root_pem.parent
+    settings.PERIZINAN_SIGNING_PASSPHRASE = "bench-passphrase"
+    settings.PERIZINAN_TRUST_ROOTS = [str(pki.root_pem)]
+    settings.PERIZINAN_SIGNER = "local"
     from perizinan.demo import seed_users
 
     return seed_users("bench-pass")

@@ -17,7 +17,7 @@ import sys
 import time
 from collections import defaultdict
 
-from common import TMP, median, percentile, setup_database, teardown_database, vendor
+from common import median, percentile, setup_database, teardown_database, vendor
 
 
 def baseline(users, n_transitions: int) -> float:  # type: ignore[no-untyped-def]
@@ -53,8 +53,6 @@ def drain_worker() -> None:
 
 
 def main(n: int) -> None:
-    from django.conf import settings
-
     users = setup_database()
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -62,15 +60,7 @@ def main(n: int) -> None:
     from perizinan.applications.models import Application
     from perizinan.demo import forward_path, new_application, step_files
     from perizinan.documents.models import GeneratedDocument
-    from perizinan.documents.signing.pki import create_demo_pki
     from perizinan.workflow.services import take_action
-
-    # A fresh clone has no signing keys: make a throwaway demo PKI for this run.
-    pki = create_demo_pki(TMP / "pki", passphrase=b"bench-passphrase")
-    settings.PERIZINAN_PKI_DIR = pki.root_pem.parent
-    settings.PERIZINAN_SIGNING_PASSPHRASE = "bench-passphrase"
-    settings.PERIZINAN_TRUST_ROOTS = [str(pki.root_pem)]
-    settings.PERIZINAN_SIGNER = "local"
 
     apps = [new_application(users) for _ in range(n)]
     steps = forward_path()

@@ -13,7 +13,14 @@ if [ -z "$PGBIN" ] || [ ! -x "$PGBIN/initdb" ]; then
     echo "PostgreSQL server not found; install it (Debian: apt-get install postgresql)" >&2; exit 1
   fi
 fi
-PORT=${PGPORT_TEST:-54329}
+# The given port, else 54329 when free, else any free port (other jobs' clusters may hold it).
+PORT=${PGPORT_TEST:-$(python3 -c 'import socket
+s = socket.socket()
+try:
+    s.bind(("127.0.0.1", 54329))
+except OSError:
+    s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1])')}
 D=$(mktemp -d /tmp/perizinan-pg.XXXXXX)
 RUN=()
 if [ "$(id -u)" = 0 ]; then
