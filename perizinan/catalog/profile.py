@@ -24,6 +24,12 @@ class Profile:
     delegated_signing: bool = False
     nuisance_permit: bool = False  # the office setting, not the applicant's choice
 
+    def __post_init__(self) -> None:
+        # A distributor of radiation-emitting electromedical devices *is* an electromedical
+        # distributor (SOP section G): the one rule, for the API, the pages and the services.
+        if self.radiation and not self.electromedical:
+            object.__setattr__(self, "electromedical", True)
+
 
 def applies(req: RequirementLike, profile: Profile) -> bool:
     if req.kinds and profile.kind not in req.kinds:

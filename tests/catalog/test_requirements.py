@@ -22,7 +22,7 @@ def expected(kind: str, flags: dict[str, bool], *, agent=False, delegated=False,
         numbers.append(7)
     if nuisance:
         numbers.append(8)
-    if flags["electromedical"]:
+    if flags["electromedical"] or flags["radiation"]:  # radiation-emitting devices are electromedical
         numbers += [16, 17]
     if flags["technicians"]:
         numbers += [25, 26]
@@ -98,3 +98,9 @@ def test_permit_type_catalogue(client):
     assert pak["number_format"] == "503/{seq:04d}/PAK/DPMPTSP/{year}"
     assert pak["kinds"] == KINDS
     assert pak["validity"] == "Selama perusahaan menjalankan kegiatan usahanya"
+
+
+def test_radiation_alone_asks_for_the_electromedical_documents_too(client):
+    r = client.get("/api/v1/permit-types/PAK/requirements", {"kind": "new", "radiation": "true"})
+    numbers = {row["number"] for row in r.json()}
+    assert {16, 17, 27} <= numbers
