@@ -65,8 +65,9 @@ WAITING_ON_APPLICANT = frozenset(
     {State.RETURNED_BY_CS, State.AWAITING_FIX, State.AGENCY_RETURNED, State.MEETING_CALLED}
 )
 FINAL_STATES = frozenset({State.COMPLETED, State.WITHDRAWN, State.DECLINED, State.REJECTED})
-# After the licence is handed over the office's clock no longer runs.
-CLOCK_STOPPED = FINAL_STATES | {State.HANDED_OVER}
+# Once the licence is issued (numbered and dated, section I) the office's clock no longer runs:
+# a licence issued on time that waits at the pickup counter is not late.
+CLOCK_STOPPED = FINAL_STATES | {State.NUMBERED, State.HANDED_OVER}
 
 
 @dataclass(frozen=True)

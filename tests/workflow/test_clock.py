@@ -81,3 +81,17 @@ def test_permit_type_without_recommendation_starts_at_receipt(api, application_d
         app = act(api, app_id, "applicant", "resubmit_fix")
         assert not app["paused"]
         assert app["due_date"] == "2026-12-14"  # two working days (2, 3 Dec) added
+
+
+def test_the_clock_stops_when_the_licence_is_numbered_not_at_pickup(api, application_data):
+    """Section I: the limit runs to the issued (numbered and dated) licence; a licence issued on
+    time that waits at the pickup counter is not overdue."""
+    with time_machine.travel(at(2026, 12, 14), tick=False):
+        app_id = create_complete(api, application_data)
+        run_until(api, app_id, stop_before="hand_over")
+    with time_machine.travel(at(2027, 2, 1), tick=False):  # weeks later, still not picked up
+        app = api("pickup").get(f"/applications/{app_id}").json()
+        assert app["state"] == "numbered"
+        assert app["overdue"] is False
+        tasks = api("pickup").get("/tasks").json()
+        assert [t["overdue"] for t in tasks if t["id"] == app_id] == [False]
