@@ -6,7 +6,6 @@ from typing import Any
 
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
 
 from perizinan.accounts.models import TechnicalAgency, User
 from perizinan.accounts.roles import Role
@@ -175,6 +174,5 @@ def step_files(step: Step) -> dict[str, Any]:
 def run_forward(app: Application, users: dict[str, User]) -> Application:
     for s in forward_path():
         app = Application.objects.select_related("permit_type", "company").get(pk=app.pk)
-        with transaction.atomic():
-            take_action(application=app, name=s.action, by=users[s.actor], data=s.data, files=step_files(s))
+        take_action(application=app, name=s.action, by=users[s.actor], data=s.data, files=step_files(s))
     return Application.objects.get(pk=app.pk)

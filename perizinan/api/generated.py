@@ -8,6 +8,7 @@ from django.http import FileResponse, HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 
+from perizinan.accounts.permissions import is_officer
 from perizinan.applications.selectors import get_application_for_user
 from perizinan.documents import jobs
 from perizinan.documents.catalog import render
@@ -89,7 +90,8 @@ def generated_file(request: HttpRequest, pk: int, doc_id: int) -> Any:
 def document_jobs(request: HttpRequest, pk: int) -> Any:
     """The documents each step still has to produce: `pending` (sedang disiapkan), `running`,
     `done` or `failed` (an officer may retry)."""
-    return [DocumentJobOut.of(j) for j in jobs_of(_load(request, pk))]
+    officer = is_officer(current_user(request))
+    return [DocumentJobOut.of(j, officer=officer) for j in jobs_of(_load(request, pk))]
 
 
 @router.post(
@@ -99,9 +101,9 @@ def retry_document_job(request: HttpRequest, pk: int, job_id: int) -> Any:
     """Officers: start a failed document job again. 409 unless it failed."""
     user = current_user(request)
     job = job_for_retry(user, _load(request, pk), job_id)
-    if job.state != "failed":
+    if not jobs.can_retry(job):
         return Status(409, {"detail": _("Hanya pembuatan dokumen yang gagal yang dapat diulang.")})
-    return DocumentJobOut.of(jobs.retry(job=job, by=user))
+    return DocumentJobOut.of(jobs.retry(job=job, by=user), officer=True)
 
 
 @router.get("/{int:pk}/process-sheet.pdf", response={200: None, **PROTECTED})

@@ -271,7 +271,8 @@ class DocumentJobOut(Schema):
     done_at: datetime | None
 
     @staticmethod
-    def of(job: Any) -> "DocumentJobOut":
+    def of(job: Any, *, officer: bool) -> "DocumentJobOut":
+        """`last_error` is for officers only (it may name files and services)."""
         return DocumentJobOut(
             id=job.pk,
             step=job.log_entry.step,
@@ -280,7 +281,7 @@ class DocumentJobOut(Schema):
             state=job.state,
             state_label=str(job.get_state_display()),
             attempts=job.attempts,
-            last_error=job.last_error,
+            last_error=job.last_error if officer else "",
             created_at=job.created_at,
             done_at=job.done_at,
         )

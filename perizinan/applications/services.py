@@ -144,8 +144,9 @@ def upload_document(*, application: Application, by: User, requirement_number: A
     # Checked and written before the transaction: no file check or disk write under the lock.
     staged = stored_files.stage(application=application, requirement_number=requirement_number, upload=upload)
     try:
-        with transaction.atomic():
+        with transaction.atomic(durable=True):
             app = Application.objects.select_for_update().get(pk=application.pk)
+            editor_role(by, app)  # still theirs to change, now that it is locked
             doc = stored_files.record(staged, application=app, by=by)
             _log(
                 app,
@@ -172,14 +173,16 @@ def tick_checklist(
     if row is None:
         raise ValidationError({"requirement": _("Persyaratan ini tidak berlaku untuk permohonan ini.")})
     with transaction.atomic():
-        list(Application.objects.select_for_update().filter(pk=application.pk).values_list("pk"))
+        app = Application.objects.select_for_update().get(pk=application.pk)
+        if app.state not in {State.SUBMITTED, State.FIX_RECEIVED}:  # moved on meanwhile
+            raise Conflict(_("Checklist hanya dapat diisi saat berkas di CS."))
         item, _created = ChecklistItem.objects.update_or_create(
-            application=application,
+            application=app,
             requirement_id=row["requirement_id"],
             defaults={"ticked": ticked, "note": note[:500], "ticked_by": by, "ticked_at": timezone.now()},
         )
         _log(
-            application,
+            app,
             by=by,
             role=Role.CS,
             action="tick_checklist",

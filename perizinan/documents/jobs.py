@@ -13,7 +13,7 @@ import logging
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.tasks import task
 from django.utils import timezone
 
@@ -29,6 +29,9 @@ logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
 BACKOFF_SECONDS = (10, 60, 300, 1800)  # before the 2nd, 3rd, 4th and 5th attempt
+# A job still `running` this long after its last change lost its worker (killed, restarted):
+# an officer may restart it like a failed one.
+STALE_AFTER = timedelta(minutes=15)
 
 
 @task()
@@ -49,7 +52,9 @@ def run(job_id: int) -> DocumentJob | None:
     job = DocumentJob.objects.select_related("log_entry", "log_entry__actor").filter(pk=job_id).first()
     if job is None or job.state == JobState.DONE:
         return job
-    DocumentJob.objects.filter(pk=job.pk).update(state=JobState.RUNNING, attempts=F("attempts") + 1)
+    DocumentJob.objects.filter(pk=job.pk).update(
+        state=JobState.RUNNING, attempts=F("attempts") + 1, updated_at=timezone.now()
+    )
     job.attempts += 1
     entry = job.log_entry
     try:
@@ -67,7 +72,7 @@ def run(job_id: int) -> DocumentJob | None:
         raise
     now = timezone.now()
     DocumentJob.objects.filter(pk=job.pk).update(
-        state=JobState.DONE, done_at=now, last_error="", next_attempt_at=None
+        state=JobState.DONE, done_at=now, last_error="", next_attempt_at=None, updated_at=now
     )
     job.state, job.done_at = JobState.DONE, now
     return job
@@ -86,6 +91,8 @@ def _store_once(*, app: Application, kind: str, content: bytes, entry: ProcessLo
                 signed=signed,
             )
     except IntegrityError:
+        if not GeneratedDocument.objects.filter(log_entry=entry, kind=kind).exists():
+            raise
         # Another run stored it meanwhile: theirs stands; `store` removed our file.
         logger.info("document %s of entry %s was stored by another run", kind, entry.pk)
 
@@ -94,7 +101,7 @@ def _failed(job: DocumentJob, exc: Exception) -> None:
     error = f"{type(exc).__name__}: {exc}"[:2000]
     if job.attempts >= MAX_ATTEMPTS:
         DocumentJob.objects.filter(pk=job.pk).update(
-            state=JobState.FAILED, last_error=error, next_attempt_at=None
+            state=JobState.FAILED, last_error=error, next_attempt_at=None, updated_at=timezone.now()
         )
         logger.error("document job %s failed for good after %d attempts: %s", job.pk, job.attempts, error)
         return
@@ -109,11 +116,21 @@ def _failed(job: DocumentJob, exc: Exception) -> None:
     )
 
 
+def can_retry(job: DocumentJob) -> bool:
+    """Failed for good, or `running` so long that its worker must have died."""
+    return job.state == JobState.FAILED or (
+        job.state == JobState.RUNNING and job.updated_at < timezone.now() - STALE_AFTER
+    )
+
+
 def retry(*, job: DocumentJob, by: User) -> DocumentJob:
-    """An officer starts a failed job again (a new round of attempts)."""
+    """An officer starts a failed (or stalled) job again: a new round of attempts."""
     with transaction.atomic():
-        updated = DocumentJob.objects.filter(pk=job.pk, state=JobState.FAILED).update(
-            state=JobState.PENDING, attempts=0, next_attempt_at=None
+        restartable = Q(state=JobState.FAILED) | Q(
+            state=JobState.RUNNING, updated_at__lt=timezone.now() - STALE_AFTER
+        )
+        updated = DocumentJob.objects.filter(restartable, pk=job.pk).update(
+            state=JobState.PENDING, attempts=0, next_attempt_at=None, updated_at=timezone.now()
         )
         if updated:
             produce_documents.enqueue(job.pk)

@@ -15,9 +15,9 @@ from typing import Any
 from urllib.parse import urlparse
 
 import weasyprint
-from weasyprint.text.fonts import FontConfiguration
 from django.template.loader import render_to_string
 from django.utils import translation
+from weasyprint.text.fonts import FontConfiguration
 
 from perizinan.workdays.calendar import to_wita
 

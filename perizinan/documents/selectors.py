@@ -32,7 +32,10 @@ def unfinished_jobs(app: Application) -> list[DocumentJob]:
 
 
 def licence_in_preparation(app: Application) -> bool:
-    return any(NUMBERED_LICENCE in j.kinds for j in unfinished_jobs(app))
+    """The worker has still to seal the licence (a failed job is not "in preparation")."""
+    return any(
+        NUMBERED_LICENCE in j.kinds and j.state in {JobState.PENDING, JobState.RUNNING} for j in jobs_of(app)
+    )
 
 
 def job_for_retry(user: User, app: Application, job_id: int) -> DocumentJob:

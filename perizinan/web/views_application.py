@@ -17,7 +17,7 @@ from perizinan.accounts.roles import Role
 from perizinan.applications.models import Application, Document
 from perizinan.applications.selectors import checklist, get_application_for_user
 from perizinan.applications.services import tick_checklist
-from perizinan.documents.jobs import retry
+from perizinan.documents.jobs import can_retry, retry
 from perizinan.documents.selectors import job_for_retry, step_documents, unfinished_jobs
 from perizinan.errors import Conflict, NotFound
 from perizinan.licences.models import Licence
@@ -82,7 +82,12 @@ def _page(request: HttpRequest, app: Application, *, failed: str = "", values: A
 
 
 def _generated_context(app: Application) -> dict[str, Any]:
-    return {"generated": list(step_documents(app)), "jobs_open": unfinished_jobs(app)}
+    open_jobs = unfinished_jobs(app)
+    return {
+        "generated": list(step_documents(app)),
+        "jobs_open": open_jobs,
+        "polling": any(j.state != "failed" for j in open_jobs),  # a failed job waits for an officer
+    }
 
 
 @login_required
@@ -103,6 +108,9 @@ def retry_job(request: HttpRequest, pk: int, job_id: int) -> HttpResponse:
         job = job_for_retry(request.user, app, job_id)  # type: ignore[arg-type]
     except NotFound:
         raise Http404 from None  # PermissionDenied: the friendly 403 page
+    if not can_retry(job):
+        messages.info(request, _("Dokumen ini sedang dibuat; tidak perlu diulang."))
+        return redirect("web:application", pk=pk)
     retry(job=job, by=request.user)  # type: ignore[arg-type]
     messages.success(request, _("Dokumen dibuat ulang; hasilnya muncul di halaman ini dalam beberapa detik."))
     return redirect("web:application", pk=pk)

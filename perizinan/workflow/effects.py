@@ -301,12 +301,14 @@ def meeting_held(ctx: Ctx) -> Outputs:
 # Step 15: the gap-free licence number and the licence record.
 def number(ctx: Ctx) -> Outputs:
     signature = ctx.app.records.filter(kind=RecordKind.SIGNATURE).order_by("-id").first()
+    if signature is None:
+        raise ValidationError({"licence": _("Surat izin belum ditandatangani Kepala Dinas.")})
     licence = issue_licence(
         application=ctx.app,
         by=ctx.by,
         on=ctx.today,
-        signed_by=signature.data.get("signed_by", "") if signature else "",
-        verification_code=signature.data.get("verification_code", "") if signature else "",
+        signed_by=signature.data.get("signed_by", ""),
+        verification_code=signature.data.get("verification_code", ""),
     )
     data = {"licence_number": licence.number, "issued_on": licence.issued_on.isoformat()}
     return Outputs(data=data, records=[Record(RecordKind.NUMBERING, number=licence.number, data=data)])

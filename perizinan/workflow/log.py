@@ -81,7 +81,8 @@ def next_entry(
     due_on: date | None = None,
 ) -> ProcessLogEntry:
     """The entry that follows `head`, hashed, not yet saved. The caller saves it and the new
-    head (`application.log_seq/log_head/log_at`) in the transaction that holds the row."""
+    head (the entry's seq, hash and time on the application row) in the transaction that
+    holds the row."""
     entry = ProcessLogEntry(
         application_id=application.pk,
         seq=head.seq + 1,
@@ -104,7 +105,6 @@ def next_entry(
         prev_hash=head.hash or GENESIS,
     )
     entry.hash = entry_hash(entry)
-    application.log_seq, application.log_head, application.log_at = entry.seq, entry.hash, entry.at
     return entry
 
 

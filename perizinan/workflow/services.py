@@ -11,7 +11,7 @@ up once the transaction is visible. See docs/adr/0007-steps-commit-fast.md.
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -72,12 +72,16 @@ def take_action(
                 uploads[f.name] = stored_files.stage(
                     application=app, requirement_number=f.requirement, upload=cleaned[f.name], field=f.name
                 )
-        for _receiver, response in action_preparing.send(
+        responses = action_preparing.send_robust(
             sender=WorkflowApplication, application=app, action=action, by=by, data=cleaned
-        ):
-            if isinstance(response, Prepared):
-                prepared.append(response)
-        with transaction.atomic():
+        )
+        prepared = [r for _receiver, r in responses if isinstance(r, Prepared)]
+        failure = next((r for _receiver, r in responses if isinstance(r, BaseException)), None)
+        if failure is not None:
+            raise failure  # after collecting what the others made, so that it is discarded
+        # Durable: never a savepoint of a caller's transaction, which would hold its lock
+        # through the slow work above and keep our files if it rolled back.
+        with transaction.atomic(durable=True):
             _commit(app, action=action, role=role, by=by, data=cleaned, uploads=uploads, prepared=prepared)
     except BaseException:
         stored_files.discard(list(uploads.values()))
@@ -136,6 +140,7 @@ def _commit(
             raise Conflict(str(CHANGED))
         app.log_seq, app.log_head, app.log_at = row[1:]
     else:
+        _lock(app, from_state=from_state, read_seq=read_seq)
         try:
             getattr(app, action.name)()
         except TransitionNotAllowed:
@@ -173,6 +178,7 @@ def _commit(
         initial=by.paraf,
         due_on=due_on,
     )
+    app.log_seq, app.log_head, app.log_at = entry.seq, entry.hash, entry.at
     if action.target is not None:
         _save(app, from_state=from_state, read_seq=read_seq, now=now)
     else:
@@ -202,6 +208,19 @@ def _commit(
         data=data,
         prepared=prepared,
     )
+
+
+def _lock(app: WorkflowApplication, *, from_state: str, read_seq: int) -> None:
+    """Take the application's row lock before the effect writes anything, checking it is still
+    as the caller read it: every writer locks this row first, so no two steps (or a step and an
+    upload or a checklist tick) take their other locks in opposite orders. SQLite's
+    `BEGIN IMMEDIATE` already serialises every writer: nothing to lock there."""
+    if not connection.features.has_select_for_update:
+        return
+    if not (
+        Application.objects.select_for_update().filter(pk=app.pk, state=from_state, log_seq=read_seq).exists()
+    ):
+        raise Conflict(str(CHANGED))
 
 
 def _save(app: WorkflowApplication, *, from_state: str, read_seq: int, now: Any) -> None:

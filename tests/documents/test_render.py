@@ -384,8 +384,6 @@ def test_documents_before_their_step_and_escaping(users, application_data):
 
 @pytest.mark.django_db
 def test_verification_form_of_a_return(users):
-    from django.db import transaction
-
     from perizinan.demo import new_application
     from perizinan.workflow.services import take_action
 
@@ -398,8 +396,7 @@ def test_verification_form_of_a_return(users):
     ]
     for actor, action, data in path:
         app = Application.objects.select_related("permit_type", "company").get(pk=app.pk)
-        with transaction.atomic():
-            take_action(application=app, name=action, by=users[actor], data=data, files={})
+        take_action(application=app, name=action, by=users[actor], data=data, files={})
     text, _ = read(render("verification_form", app))
     assert "Salinan KTP direktur tidak terbaca" in text and "Gilang Ramadhan" in text
     assert "Riwayat verifikasi" not in text
