@@ -170,7 +170,9 @@ def compute_from_sums(respondents: int, sums: Mapping[str, int], counts: Mapping
     """The index from the sum and number of answers of each element ("u1".. "u9").
 
     The IKM is the sum over elements of NRR x 1/9, x 25, computed exactly and rounded once
-    at the end. The LOWEST_FLAGGED lowest elements (ties included) are flagged."""
+    at the end. Flagged for follow-up: the LOWEST_FLAGGED lowest elements (ties at the cut
+    included) that are also below the mean NRR - when every element scores alike, none
+    stands out and none is flagged."""
     scores: list[ElementScore] = []
     for e in ELEMENTS:
         n = counts.get(e.field, 0)
@@ -191,10 +193,13 @@ def compute_from_sums(respondents: int, sums: Mapping[str, int], counts: Mapping
         return IkmResult(respondents, tuple(scores), None, None, None)
     ikm = round_half_up(sum((s.nrr_exact * WEIGHT for s in scores), Fraction(0)) * CONVERSION, 2)
     letter, label = grade_of(ikm)
-    ranked = sorted(s.nrr_exact for s in scores if s.count)
+    answered = [s.nrr_exact for s in scores if s.count]
+    ranked = sorted(answered)
     threshold = ranked[min(LOWEST_FLAGGED, len(ranked)) - 1]  # the third lowest value; ties share it
+    mean = sum(answered, Fraction(0)) / len(answered)
     flagged = tuple(
-        ElementScore(**{**s.__dict__, "flagged": bool(s.count) and s.nrr_exact <= threshold}) for s in scores
+        ElementScore(**{**s.__dict__, "flagged": bool(s.count) and s.nrr_exact <= threshold and s.nrr_exact < mean})
+        for s in scores
     )
     return IkmResult(respondents, flagged, ikm, letter, label)
 

@@ -111,3 +111,9 @@ def test_answers_outside_1_to_4_are_refused(bad):
 )
 def test_minimum_sample_krejcie_morgan(population, sample):
     assert minimum_sample(population) == sample
+
+
+def test_nothing_is_flagged_when_every_element_scores_alike():
+    assert compute([row(3, 3, 3, 3, 3, 3, 3, 3, 3)]).flagged == []
+    # One element below the rest: only that one (the others tie above the mean).
+    assert [s.element.code for s in compute([row(3, 3, 3, 2, 3, 3, 3, 3, 3)]).flagged] == ["U4"]
