@@ -22,7 +22,9 @@ LIMITED = {429: Error}
 
 
 def _too_many(verdict: throttle.Verdict) -> JsonResponse:
-    response = JsonResponse({"detail": _("Terlalu banyak kiriman dari alamat ini. Coba lagi nanti.")}, status=429)
+    response = JsonResponse(
+        {"detail": _("Terlalu banyak kiriman dari alamat ini. Coba lagi nanti.")}, status=429
+    )
     response["Retry-After"] = str(verdict.retry_after)
     return response
 
@@ -35,10 +37,14 @@ class Profile(Schema):
 
 
 class SurveyIn(Schema):
-    survey_code: str | None = Field(None, max_length=40, description="The code printed on the handover receipt")
+    survey_code: str | None = Field(
+        None, max_length=40, description="The code printed on the handover receipt"
+    )
     answers: dict[str, Any] = Field(description='{"u1": 1-4, ..., "u9": 1-4}; 1 = worst, 4 = best')
     comment: str = Field("", max_length=2000)
-    permit_type: str | None = Field(None, description="The service used (permit type code) when there is no code")
+    permit_type: str | None = Field(
+        None, description="The service used (permit type code) when there is no code"
+    )
     profile: Profile | None = None
 
 
@@ -86,7 +92,8 @@ def submit_survey(request: HttpRequest, payload: SurveyIn) -> Any:
             "submitted_at": response.submitted_at,
             "low_elements": low,
             "complaint_url": (
-                request.build_absolute_uri(reverse("feedback:complaint_form")) + f"?survei={response.reference}"
+                request.build_absolute_uri(reverse("feedback:complaint_form"))
+                + f"?survei={response.reference}"
                 if low
                 else None
             ),

@@ -30,7 +30,13 @@ def _header(ws: Worksheet, row: list[str]) -> None:
 
 
 def _summary_row(label: str, r: IkmResult) -> list[Any]:
-    return [label, r.respondents, float(r.ikm) if r.ikm is not None else None, r.grade or "", str(r.performance or "")]
+    return [
+        label,
+        r.respondents,
+        float(r.ikm) if r.ikm is not None else None,
+        r.grade or "",
+        str(r.performance or ""),
+    ]
 
 
 def xlsx_bytes(report: IkmReport) -> bytes:
@@ -55,7 +61,19 @@ def xlsx_bytes(report: IkmReport) -> bytes:
         ws.column_dimensions["B"].width = 16
 
         el = wb.create_sheet("Unsur")
-        _header(el, ["Kode", "Unsur", "Jumlah jawaban", "NRR", "NRR tertimbang (1/9)", "Nilai konversi (x25)", "Mutu", "Perlu tindak lanjut"])
+        _header(
+            el,
+            [
+                "Kode",
+                "Unsur",
+                "Jumlah jawaban",
+                "NRR",
+                "NRR tertimbang (1/9)",
+                "Nilai konversi (x25)",
+                "Mutu",
+                "Perlu tindak lanjut",
+            ],
+        )
         for s in r.elements:
             el.append([
                 s.element.code, str(s.element.name), s.count, float(s.nrr), float(s.weighted),

@@ -95,7 +95,8 @@ class ComplaintForm(forms.Form):
         self.fields["category"].queryset = active_categories()  # type: ignore[attr-defined]
         if staff:
             self.fields["channel"] = forms.ChoiceField(
-                label=_("Saluran"), choices=[c for c in ComplaintChannel.choices if c[0] != ComplaintChannel.WEB]
+                label=_("Saluran"),
+                choices=[c for c in ComplaintChannel.choices if c[0] != ComplaintChannel.WEB],
             )
             self.fields["received_on"] = forms.DateField(
                 label=_("Tanggal diterima"),
@@ -103,9 +104,11 @@ class ComplaintForm(forms.Form):
                 initial=date.today,
             )
             self.order_fields(["channel", "received_on"])
-        for name, field in self.fields.items():
+        for field in self.fields.values():
             if not isinstance(field.widget, forms.HiddenInput):
-                field.widget.attrs["class"] = "form-select" if isinstance(field, forms.ChoiceField) else "form-control"
+                field.widget.attrs["class"] = (
+                    "form-select" if isinstance(field, forms.ChoiceField) else "form-control"
+                )
         self.fields["category"].widget.attrs["class"] = "form-select"
 
 
@@ -124,29 +127,44 @@ class AssignForm(forms.Form):
 
 class AnswerForm(forms.Form):
     answer = forms.CharField(
-        label=_("Jawaban kepada pengadu"), max_length=5000, widget=forms.Textarea(attrs={"rows": 5, "class": "form-control"})
+        label=_("Jawaban kepada pengadu"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5, "class": "form-control"}),
     )
 
 
 class NoteForm(forms.Form):
     note = forms.CharField(
-        label=_("Catatan"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"})
+        label=_("Catatan"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
     )
 
 
 class ReopenForm(forms.Form):
     reason = forms.CharField(
-        label=_("Alasan dibuka kembali"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"})
+        label=_("Alasan dibuka kembali"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
     )
 
 
 class PeriodForm(forms.Form):
     """The report's period (semester by default) and optional service."""
 
-    start = forms.DateField(label=_("Dari tanggal"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("Sampai tanggal"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(
+        label=_("Dari tanggal"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=_("Sampai tanggal"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
     permit_type = forms.ModelChoiceField(
-        label=_("Jenis layanan"), queryset=PermitType.objects.none(), required=False, empty_label=_("Semua layanan"), to_field_name="code"
+        label=_("Jenis layanan"),
+        queryset=PermitType.objects.none(),
+        required=False,
+        empty_label=_("Semua layanan"),
+        to_field_name="code",
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

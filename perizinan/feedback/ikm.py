@@ -80,7 +80,9 @@ ELEMENTS: tuple[Element, ...] = (
     Element(
         "U7",
         _("Perilaku pelaksana"),
-        _("Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?"),
+        _(
+            "Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?"
+        ),
         (
             _("Tidak sopan dan ramah"),
             _("Kurang sopan dan ramah"),
@@ -198,7 +200,9 @@ def compute_from_sums(respondents: int, sums: Mapping[str, int], counts: Mapping
     threshold = ranked[min(LOWEST_FLAGGED, len(ranked)) - 1]  # the third lowest value; ties share it
     mean = sum(answered, Fraction(0)) / len(answered)
     flagged = tuple(
-        ElementScore(**{**s.__dict__, "flagged": bool(s.count) and s.nrr_exact <= threshold and s.nrr_exact < mean})
+        ElementScore(
+            **{**s.__dict__, "flagged": bool(s.count) and s.nrr_exact <= threshold and s.nrr_exact < mean}
+        )
         for s in scores
     )
     return IkmResult(respondents, flagged, ikm, letter, label)

@@ -94,7 +94,9 @@ class SurveyResponse(models.Model):
         verbose_name = _("jawaban survei kepuasan")
         verbose_name_plural = _("jawaban survei kepuasan")
         constraints = [
-            models.CheckConstraint(condition=models.Q(**{f"{f}__gte": 1, f"{f}__lte": 4}), name=f"survey_{f}_1_4")
+            models.CheckConstraint(
+                condition=models.Q(**{f"{f}__gte": 1, f"{f}__lte": 4}), name=f"survey_{f}_1_4"
+            )
             for f in ELEMENT_FIELDS
         ]
 
@@ -181,9 +183,7 @@ class Complaint(models.Model):
         verbose_name = _("pengaduan")
         verbose_name_plural = _("pengaduan")
         constraints = [
-            models.CheckConstraint(
-                condition=~models.Q(email="", phone=""), name="complaint_has_a_contact"
-            )
+            models.CheckConstraint(condition=~models.Q(email="", phone=""), name="complaint_has_a_contact")
         ]
 
     def __str__(self) -> str:

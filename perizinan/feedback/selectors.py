@@ -146,11 +146,19 @@ def complaint_figures(start: date, end: date) -> dict[str, Any]:
         ).filter(n__gt=0)
     )
     answered = qs.exclude(answered_at=None)
-    on_time = sum(1 for a, d in answered.values_list("answered_at", "due_date") if a.astimezone(WITA).date() <= d)
+    on_time = len(
+        [
+            a
+            for a, d in answered.values_list("answered_at", "due_date")
+            if a and a.astimezone(WITA).date() <= d
+        ]
+    )
     return {
         "total": qs.count(),
         "by_status": [(s.label, by_status.get(s.value, 0)) for s in ComplaintStatus],
-        "by_channel": [(c.label, by_channel.get(c.value, 0)) for c in ComplaintChannel if by_channel.get(c.value)],
+        "by_channel": [
+            (c.label, by_channel.get(c.value, 0)) for c in ComplaintChannel if by_channel.get(c.value)
+        ],
         "by_category": [(c.name, c.n) for c in by_category],  # type: ignore[attr-defined]
         "answered": answered.count(),
         "answered_on_time": on_time,

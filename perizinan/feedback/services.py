@@ -141,7 +141,9 @@ def submit_survey(
 
 
 def _event(complaint: Complaint, action: str, by: User | None, note: str = "") -> None:
-    ComplaintEvent.objects.create(complaint=complaint, action=action, status=complaint.status, by=by, note=note)
+    ComplaintEvent.objects.create(
+        complaint=complaint, action=action, status=complaint.status, by=by, note=note
+    )
 
 
 def file_complaint(
@@ -234,7 +236,9 @@ def assign_complaint(*, complaint: Complaint, to: User, unit: str = "", by: User
         raise ValidationError({"assigned_to": [_("Petugas ini tidak menangani pengaduan.")]})
     with transaction.atomic():
         c = _locked(complaint)
-        _require(c.status in (ComplaintStatus.RECEIVED, ComplaintStatus.IN_PROCESS), _("Pengaduan sudah dijawab."))
+        _require(
+            c.status in (ComplaintStatus.RECEIVED, ComplaintStatus.IN_PROCESS), _("Pengaduan sudah dijawab.")
+        )
         c.assigned_to, c.unit, c.status = to, unit.strip()[:150], ComplaintStatus.IN_PROCESS
         c.save(update_fields=["assigned_to", "unit", "status"])
         _event(c, "assigned", by, to.get_full_name() or to.username)

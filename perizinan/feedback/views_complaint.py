@@ -80,7 +80,9 @@ def tracking_code(request: HttpRequest, code: str) -> HttpResponse:
     try:
         complaint = selectors.complaint_by_tracking_code(code)
     except NotFound:
-        return render(request, "feedback/complaint_tracking.html", {"not_found": True, "code": code}, status=404)
+        return render(
+            request, "feedback/complaint_tracking.html", {"not_found": True, "code": code}, status=404
+        )
     return render(
         request,
         "feedback/complaint_tracking.html",

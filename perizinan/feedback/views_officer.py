@@ -71,7 +71,9 @@ def complaint_new(request: HttpRequest) -> HttpResponse:
     form = ComplaintForm(request.POST or None, staff=True, initial={"received_on": today_wita()})
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        received = datetime.combine(d["received_on"], time(8, 0), WITA) if d["received_on"] < today_wita() else None
+        received = (
+            datetime.combine(d["received_on"], time(8, 0), WITA) if d["received_on"] < today_wita() else None
+        )
         try:
             complaint = services.file_complaint(
                 channel=d["channel"],
@@ -88,7 +90,9 @@ def complaint_new(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             add_errors(form, exc)
         else:
-            messages.success(request, _("Pengaduan dicatat dengan kode %(code)s.") % {"code": complaint.tracking_code})
+            messages.success(
+                request, _("Pengaduan dicatat dengan kode %(code)s.") % {"code": complaint.tracking_code}
+            )
             return redirect("feedback:officer_complaint", pk=complaint.pk)
     return render(
         request, "feedback/officer/new.html", {"form": form}, status=422 if request.method == "POST" else 200
@@ -171,7 +175,10 @@ def complaint_action(request: HttpRequest, pk: int, action: str) -> HttpResponse
             return redirect("feedback:officer_complaint", pk=complaint.pk)
     complaint.refresh_from_db()
     return render(
-        request, "feedback/officer/detail.html", _detail_context(user, complaint, **{form_name: form}), status=status
+        request,
+        "feedback/officer/detail.html",
+        _detail_context(user, complaint, **{form_name: form}),
+        status=status,
     )
 
 

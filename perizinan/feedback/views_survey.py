@@ -31,7 +31,9 @@ def _survey_page(
         verdict = throttle.hit(request, "survey")
         if not verdict.allowed:
             form.add_error(None, _("Terlalu banyak kiriman dari alamat ini. Coba lagi nanti."))
-            response = render(request, "feedback/survey.html", _context(form, kiosk, code, record, used), status=429)
+            response = render(
+                request, "feedback/survey.html", _context(form, kiosk, code, record, used), status=429
+            )
             response["Retry-After"] = str(verdict.retry_after)
             return response
         given_code = code or form.cleaned_data.get("survey_code", "")

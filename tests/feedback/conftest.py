@@ -1,9 +1,8 @@
 import importlib
 
 import pytest
-from django.core.cache import cache
-
 from django.apps import apps
+from django.core.cache import cache
 
 from perizinan.feedback.models import ComplaintCategory
 from perizinan.workflow.models import RecordKind, StepRecord

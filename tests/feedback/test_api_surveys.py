@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 def test_survey_by_the_code_on_the_handover_receipt(api, handed_over):
     app_id, code = handed_over
-    r = api().post("/surveys", {"survey_code": code.lower(), "answers": ANSWERS, "comment": "Cepat dan ramah"})
+    r = api().post(
+        "/surveys", {"survey_code": code.lower(), "answers": ANSWERS, "comment": "Cepat dan ramah"}
+    )
     assert r.status_code == 201, r.content
     body = r.json()
     assert body["survey_code"] == code and body["permit_type"] == "PAK" and body["low_elements"] == []
@@ -40,7 +42,12 @@ def test_public_survey_without_code(api, users):
     )
     assert r.status_code == 201, r.content
     saved = SurveyResponse.objects.get()
-    assert (saved.survey_code, saved.permit_type.code, saved.sex, saved.education) == (None, "PAK", "female", "s1")
+    assert (saved.survey_code, saved.permit_type.code, saved.sex, saved.education) == (
+        None,
+        "PAK",
+        "female",
+        "s1",
+    )
 
 
 @pytest.mark.parametrize(
@@ -122,7 +129,11 @@ def test_ikm_period_and_service_filters(api, users):
 
 @pytest.mark.parametrize(
     "params",
-    [{"from": "2026-12-31", "to": "2026-01-01"}, {"from": "2026-13-01", "to": "2026-12-31"}, {"permit_type": "XX"}],
+    [
+        {"from": "2026-12-31", "to": "2026-01-01"},
+        {"from": "2026-13-01", "to": "2026-12-31"},
+        {"permit_type": "XX"},
+    ],
 )
 def test_ikm_bad_query_is_422(api, users, params):
     r = api("supervisor").get("/ikm", **params)

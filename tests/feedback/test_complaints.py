@@ -15,7 +15,11 @@ from .conftest import ANSWERS
 
 pytestmark = pytest.mark.django_db
 
-BODY = {"category": "waktu", "description": "Izin saya belum selesai lewat dari batas waktu.", "phone": "0812 5555 1234"}
+BODY = {
+    "category": "waktu",
+    "description": "Izin saya belum selesai lewat dari batas waktu.",
+    "phone": "0812 5555 1234",
+}
 
 
 def test_file_and_track_a_complaint_through_the_api(api, users, categories):
@@ -106,7 +110,10 @@ def test_a_category_deadline_is_configurable(users, categories):
 def test_the_public_cannot_claim_another_channel(users, categories):
     with pytest.raises(ValidationError):
         services.file_complaint(
-            channel=ComplaintChannel.SMS, category=categories["waktu"], description="x" * 20, phone="081255551234"
+            channel=ComplaintChannel.SMS,
+            category=categories["waktu"],
+            description="x" * 20,
+            phone="081255551234",
         )
     with pytest.raises(PermissionDenied):
         services.file_complaint(
@@ -120,7 +127,10 @@ def test_the_public_cannot_claim_another_channel(users, categories):
 
 def _complaint(categories) -> Complaint:  # type: ignore[no-untyped-def]
     return services.file_complaint(
-        channel=ComplaintChannel.WEB, category=categories["petugas"], description="Petugas tidak ramah.", phone="081255551234"
+        channel=ComplaintChannel.WEB,
+        category=categories["petugas"],
+        description="Petugas tidak ramah.",
+        phone="081255551234",
     )
 
 
@@ -130,13 +140,17 @@ def test_life_cycle_received_in_process_answered_closed_reopened(api, users, cat
         services.assign_complaint(complaint=c, to=users["cs"], by=users["cs"])
     with pytest.raises(Conflict):
         services.answer_complaint(complaint=c, answer="Jawaban yang cukup panjang.", by=users["supervisor"])
-    c = services.assign_complaint(complaint=c, to=users["helpdesk"], unit="Seksi Layanan", by=users["section_head"])
+    c = services.assign_complaint(
+        complaint=c, to=users["helpdesk"], unit="Seksi Layanan", by=users["section_head"]
+    )
     assert c.status == ComplaintStatus.IN_PROCESS
     with pytest.raises(PermissionDenied):  # not assigned to CS
         services.answer_complaint(complaint=c, answer="Jawaban yang cukup panjang.", by=users["cs"])
     with pytest.raises(ValidationError):
         services.answer_complaint(complaint=c, answer="ok", by=users["helpdesk"])
-    c = services.answer_complaint(complaint=c, answer="Mohon maaf, petugas telah dibina.", by=users["helpdesk"])
+    c = services.answer_complaint(
+        complaint=c, answer="Mohon maaf, petugas telah dibina.", by=users["helpdesk"]
+    )
     tracked = api().get(f"/complaints/{c.tracking_code}").json()
     assert tracked["status"] == "answered" and tracked["answer"] == "Mohon maaf, petugas telah dibina."
     c = services.close_complaint(complaint=c, by=users["helpdesk"])
@@ -161,4 +175,9 @@ def test_wrong_method_on_complaints(api, users):
 
 def test_categories_are_public(api, users, categories):
     rows = api().get("/complaints/categories").json()
-    assert {"code": "waktu", "name": "Waktu penyelesaian", "name_en": "Processing time", "deadline_working_days": 5} in rows
+    assert {
+        "code": "waktu",
+        "name": "Waktu penyelesaian",
+        "name_en": "Processing time",
+        "deadline_working_days": 5,
+    } in rows

@@ -7,7 +7,14 @@ from decimal import Decimal
 
 import pytest
 
-from perizinan.feedback.ikm import ELEMENT_FIELDS, ELEMENTS, compute, compute_from_sums, grade_of, minimum_sample
+from perizinan.feedback.ikm import (
+    ELEMENT_FIELDS,
+    ELEMENTS,
+    compute,
+    compute_from_sums,
+    grade_of,
+    minimum_sample,
+)
 
 
 def row(*answers: int) -> dict[str, int]:
