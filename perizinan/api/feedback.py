@@ -137,7 +137,7 @@ def ikm(request: HttpRequest, q: Query[IkmQuery]) -> Any:
     weight exactly 1/9 per element, x 25, two decimals; grades A >= 88.31, B >= 76.61,
     C >= 65.00, else D. For supervisors and the heads of section, division and office."""
     if not access.can_view_ikm(current_user(request)):
-        raise PermissionDenied(_("Laporan IKM hanya untuk pimpinan dan pengawas."))
+        raise PermissionDenied(str(access.IKM_ONLY_FOR_SUPERVISORS))
     start, end = selectors.period(q.start, q.end)
     permit_type = None
     if q.permit_type:

@@ -8,6 +8,7 @@
 """
 
 from django.contrib.auth.models import AnonymousUser
+from django.utils.translation import gettext_lazy as _
 
 from perizinan.accounts.models import User
 from perizinan.accounts.permissions import has_role
@@ -17,6 +18,7 @@ from .models import Complaint
 
 FRONT_OFFICE = frozenset({Role.INFO, Role.CS, Role.HELPDESK})
 COMPLAINT_ROLES = FRONT_OFFICE | SUPERVISING_ROLES
+IKM_ONLY_FOR_SUPERVISORS = _("Laporan IKM hanya untuk pimpinan dan pengawas.")
 
 
 def can_view_ikm(user: User | AnonymousUser) -> bool:
