@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from perizinan.catalog.selectors import get_permit_type
+from perizinan.errors import NotFound
 from perizinan.feedback import access, presenters, selectors, services, throttle
 from perizinan.feedback.models import ComplaintChannel, SurveyChannel
 
@@ -225,7 +226,17 @@ def file_complaint(request: HttpRequest, payload: ComplaintIn) -> Any:
     return Status(201, presenters.public_complaint(complaint))
 
 
-@router.get("/complaints/{tracking_code}", response={200: ComplaintOut, 404: Error, 422: Error}, auth=None)
+@router.get(
+    "/complaints/{tracking_code}", response={200: ComplaintOut, 404: Error, 422: Error, **LIMITED}, auth=None
+)
 def complaint_status(request: HttpRequest, tracking_code: str) -> Any:
-    """A complaint's status, history and answer, by its tracking code."""
-    return presenters.public_complaint(selectors.complaint_by_tracking_code(tracking_code))
+    """A complaint's status, history and answer, by its tracking code. Too many unknown codes
+    from one address -> 429."""
+    if throttle.tracking_blocked(request):
+        return _too_many(throttle.Verdict(False, throttle.MISS_WINDOW))
+    try:
+        complaint = selectors.complaint_by_tracking_code(tracking_code)
+    except NotFound:
+        throttle.record_tracking_miss(request)
+        raise
+    return presenters.public_complaint(complaint)

@@ -37,6 +37,7 @@ from .models import (
     SurveyChannel,
     SurveyResponse,
 )
+from .tasks import send_complaint_answer
 
 PROFILE_CHOICES = {
     "sex": Sex,
@@ -258,6 +259,8 @@ def answer_complaint(*, complaint: Complaint, answer: str, by: User) -> Complain
         c.answer, c.answered_at, c.status = answer, timezone.now(), ComplaintStatus.ANSWERED
         c.save(update_fields=["answer", "answered_at", "status"])
         _event(c, "answered", by, answer)
+        if c.email:  # a task row in this transaction; the worker sends after commit
+            send_complaint_answer.enqueue(c.pk)
     return c
 
 

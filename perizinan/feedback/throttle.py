@@ -41,3 +41,27 @@ def hit(request: HttpRequest, scope: str) -> Verdict:
     if count > LIMITS[scope]:
         return Verdict(False, max(1, WINDOW - (now - int(opened))))
     return Verdict(True)
+
+
+# Tracking codes that match nothing: at most TRACKING_MISSES per address in MISS_WINDOW
+# seconds (a code has 32^10 values; this keeps guessing hopeless and never hinders a
+# complainant, whose code matches).
+TRACKING_MISSES = 30
+MISS_WINDOW = 15 * 60
+
+
+def _miss_key(request: HttpRequest) -> str:
+    return f"feedback-tracking-miss:{request.META.get('REMOTE_ADDR', '')}"
+
+
+def tracking_blocked(request: HttpRequest) -> bool:
+    return (cache.get(_miss_key(request)) or 0) >= TRACKING_MISSES
+
+
+def record_tracking_miss(request: HttpRequest) -> None:
+    key = _miss_key(request)
+    if not cache.add(key, 1, MISS_WINDOW):
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, MISS_WINDOW)

@@ -181,3 +181,13 @@ def test_categories_are_public(api, users, categories):
         "name_en": "Processing time",
         "deadline_working_days": 5,
     } in rows
+
+
+def test_guessing_tracking_codes_is_limited_but_a_real_code_still_works_elsewhere(api, users, categories):
+    code = api().post("/complaints", BODY).json()["tracking_code"]
+    for _ in range(30):
+        assert api().get("/complaints/GUESS00000").status_code == 404
+    blocked = api().get(f"/complaints/{code}")
+    assert blocked.status_code == 429 and blocked["Retry-After"]
+    other_address = api().client.get(f"/api/v1/complaints/{code}", REMOTE_ADDR="10.0.0.9")
+    assert other_address.status_code == 200

@@ -194,3 +194,10 @@ def test_report_bad_period_is_422(users):
     head = logged_in(users["supervisor"])
     assert head.get("/petugas/ikm/?start=2026-12-31&end=2026-01-01").status_code == 422
     assert head.get("/petugas/ikm/laporan-ikm.pdf?start=bad").status_code == 422
+
+
+def test_survey_page_in_english(client, users):
+    client.cookies["django_language"] = "en"
+    page = client.get("/survei/")
+    assert b"How well do the service requirements match the kind of service?" in page.content
+    assert b"Very appropriate" in page.content and b"Send survey" in page.content
