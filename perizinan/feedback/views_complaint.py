@@ -77,9 +77,14 @@ def tracking(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_GET
 def tracking_code(request: HttpRequest, code: str) -> HttpResponse:
+    if throttle.tracking_blocked(request):
+        response = render(request, "feedback/complaint_tracking.html", {"throttled": True}, status=429)
+        response["Retry-After"] = str(throttle.MISS_WINDOW)
+        return response
     try:
         complaint = selectors.complaint_by_tracking_code(code)
     except NotFound:
+        throttle.record_tracking_miss(request)
         return render(
             request, "feedback/complaint_tracking.html", {"not_found": True, "code": code}, status=404
         )

@@ -201,3 +201,10 @@ def test_survey_page_in_english(client, users):
     page = client.get("/survei/")
     assert b"How well do the service requirements match the kind of service?" in page.content
     assert b"Very appropriate" in page.content and b"Send survey" in page.content
+
+
+def test_tracking_page_limits_guessing(client, users):
+    for _ in range(30):
+        assert client.get("/pengaduan/lacak/GUESS00000/").status_code == 404
+    r = client.get("/pengaduan/lacak/GUESS00001/")
+    assert r.status_code == 429 and r["Retry-After"] and b"Terlalu banyak" in r.content
