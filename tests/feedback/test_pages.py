@@ -7,6 +7,7 @@ from django.test import Client
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from perizinan.catalog.models import PermitType
 from perizinan.feedback import services
 from perizinan.feedback.models import (
     Complaint,
@@ -15,6 +16,8 @@ from perizinan.feedback.models import (
     SurveyChannel,
     SurveyResponse,
 )
+from perizinan.feedback.selectors import ikm_report, semester_of
+from perizinan.workdays.calendar import today_wita
 
 from .conftest import ANSWERS
 
@@ -208,3 +211,24 @@ def test_tracking_page_limits_guessing(client, users):
         assert client.get("/pengaduan/lacak/GUESS00000/").status_code == 404
     r = client.get("/pengaduan/lacak/GUESS00001/")
     assert r.status_code == 429 and r["Retry-After"] and b"Terlalu banyak" in r.content
+
+
+def test_report_breakdowns_per_group_and_service_in_constant_queries(
+    client, users, django_assert_max_num_queries
+):
+    # Women answer all 3 (IKM 75.00, C), men all 4 (100.00, A); one man names no service.
+    pak = PermitType.objects.get(code="PAK").pk
+    client.post("/survei/", {**ANSWERS, "sex": "female", "permit_type": pak})
+    client.post("/survei/", {**dict.fromkeys(ANSWERS, "4"), "sex": "male"})
+    start, end = semester_of(today_wita())
+    report = ikm_report(start, end)
+    sex = {b.label: (str(b.result.ikm), b.result.grade) for b in report.by_group["sex"]}
+    assert sex == {"Laki-laki": ("100.00", "A"), "Perempuan": ("75.00", "C")}
+    assert [b.label for b in report.by_permit_type] == ["PAK", "Tidak disebutkan"]
+    head = logged_in(users["supervisor"])
+    with django_assert_max_num_queries(30):
+        assert head.get("/petugas/ikm/").status_code == 200
+    for _ in range(20):
+        client.post("/survei/", {**ANSWERS, "education": "s1", "occupation": "private", "age_group": "25_34"})
+    with django_assert_max_num_queries(30):
+        assert head.get("/petugas/ikm/").status_code == 200
