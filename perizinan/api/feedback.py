@@ -111,6 +111,15 @@ class ElementOut(Schema):
     flagged: bool
 
 
+class BreakdownOut(Schema):
+    group: str = Field(description='A permit type code or a profile value ("" = not stated)')
+    label: str
+    respondents: int
+    ikm: float | None
+    grade: str | None
+    performance: str | None
+
+
 class IkmOut(Schema):
     start: date = Field(alias="from")
     end: date = Field(alias="to")
@@ -122,6 +131,8 @@ class IkmOut(Schema):
     ikm: float | None
     grade: str | None
     performance: str | None
+    by_permit_type: list[BreakdownOut]
+    by_group: dict[str, list[BreakdownOut]] = Field(description="sex, age_group, education, occupation")
 
     model_config = {"populate_by_name": True}
 
@@ -145,15 +156,21 @@ def ikm(request: HttpRequest, q: Query[IkmQuery]) -> Any:
         permit_type = get_permit_type(q.permit_type)
         if permit_type is None:
             raise ValidationError({"permit_type": [_("Jenis izin tidak ditemukan.")]})
-    result = selectors.ikm_of(selectors.responses_in(start, end, permit_type))
-    pop = selectors.population(start, end, permit_type)
+    report = selectors.ikm_report(start, end, permit_type)
     return {
         "from": start,
         "to": end,
         "permit_type": permit_type.code if permit_type else None,
-        "population": pop,
-        "minimum_sample": selectors.minimum_sample(pop),
-        **presenters.ikm_dict(result),
+        "population": report.population,
+        "minimum_sample": report.minimum_sample,
+        **presenters.ikm_dict(report.result),
+        "by_permit_type": [
+            presenters.breakdown_dict(b.code, b.label, b.result) for b in report.by_permit_type
+        ],
+        "by_group": {
+            name: [presenters.breakdown_dict(b.code, b.label, b.result) for b in rows]
+            for name, rows in report.by_group.items()
+        },
     }
 
 
@@ -200,6 +217,54 @@ class CategoryOut(Schema):
 def complaint_categories(request: HttpRequest) -> Any:
     """The complaint categories and the working days the office has to answer each."""
     return list(selectors.active_categories())
+
+
+class CountOut(Schema):
+    label: str
+    count: int
+
+
+class ComplaintStatsOut(Schema):
+    start: date = Field(alias="from")
+    end: date = Field(alias="to")
+    total: int
+    answered: int
+    answered_on_time: int
+    overdue: int
+    by_status: list[CountOut]
+    by_channel: list[CountOut]
+    by_category: list[CountOut]
+
+    model_config = {"populate_by_name": True}
+
+
+class PeriodQuery(Schema):
+    start: date | None = Field(None, alias="from")
+    end: date | None = Field(None, alias="to")
+
+
+@router.get(
+    "/complaints/stats",
+    response={200: ComplaintStatsOut, 401: Error, 403: Error, 422: Error},
+    auth=AUTH,
+    by_alias=True,
+)
+def complaint_stats(request: HttpRequest, q: Query[PeriodQuery]) -> Any:
+    """Complaints received in a period (the current semester by default): per status, channel
+    and category, answered on time, overdue. For the heads and the supervisor."""
+    if not access.can_view_ikm(current_user(request)):
+        raise PermissionDenied(str(access.IKM_ONLY_FOR_SUPERVISORS))
+    start, end = selectors.period(q.start, q.end)
+    figures = selectors.complaint_figures(start, end)
+    return {
+        "from": start,
+        "to": end,
+        **{k: figures[k] for k in ("total", "answered", "answered_on_time", "overdue")},
+        **{
+            k: [{"label": str(label), "count": n} for label, n in figures[k]]
+            for k in ("by_status", "by_channel", "by_category")
+        },
+    }
 
 
 @router.post("/complaints", response={201: ComplaintOut, 422: Error, **LIMITED}, auth=None)

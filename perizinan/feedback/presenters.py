@@ -26,6 +26,17 @@ def ikm_dict(result: IkmResult) -> dict[str, Any]:
     }
 
 
+def breakdown_dict(code: str, label: str, result: IkmResult) -> dict[str, Any]:
+    return {
+        "group": code,
+        "label": label,
+        "respondents": result.respondents,
+        "ikm": float(result.ikm) if result.ikm is not None else None,
+        "grade": result.grade,
+        "performance": str(result.performance) if result.performance is not None else None,
+    }
+
+
 def _event(e: ComplaintEvent) -> dict[str, Any]:
     return {"action": e.action, "status": e.status, "status_label": e.get_status_display(), "at": e.at}
 

@@ -81,6 +81,7 @@ def population(start: date, end: date, permit_type: PermitType | None = None) ->
 class Breakdown:
     label: str
     result: IkmResult
+    code: str = ""  # the permit type code or the profile value ("" = not stated)
 
 
 @dataclass
@@ -131,13 +132,13 @@ def ikm_report(start: date, end: date, permit_type: PermitType | None = None) ->
     report = IkmReport(start, end, permit_type, ikm_of(qs), pop, minimum_sample(pop))
     per_type = ikm_by(qs, "permit_type")
     for pt in PermitType.objects.filter(pk__in=[k for k in per_type if k is not None]).order_by("code"):
-        report.by_permit_type.append(Breakdown(pt.code, per_type[pt.pk]))
+        report.by_permit_type.append(Breakdown(pt.code, per_type[pt.pk], pt.code))
     if None in per_type:
         report.by_permit_type.append(Breakdown(_("Tidak disebutkan"), per_type[None]))
     for name, choices in GROUPS.items():
         per_value = ikm_by(qs, name)
         report.by_group[name] = [
-            Breakdown(str(label), per_value[value])
+            Breakdown(str(label), per_value[value], value)
             for value, label in [*choices.choices, ("", _("Tidak disebutkan"))]
             if value in per_value
         ]

@@ -114,6 +114,19 @@ def test_ikm_for_supervisors(api, users):
     assert body["elements"][3]["nrr"] == 3.0 and body["elements"][3]["flagged"]
     start = today_wita()
     assert body["from"] <= start.isoformat() <= body["to"]
+    assert body["by_permit_type"] == [
+        {"group": "PAK", "label": "PAK", "respondents": 2, "ikm": 86.11, "grade": "B", "performance": "Baik"}
+    ]
+    assert body["by_group"]["sex"] == [
+        {
+            "group": "",
+            "label": "Tidak disebutkan",
+            "respondents": 2,
+            "ikm": 86.11,
+            "grade": "B",
+            "performance": "Baik",
+        }
+    ]
 
 
 def test_ikm_period_and_service_filters(api, users):

@@ -191,3 +191,30 @@ def test_guessing_tracking_codes_is_limited_but_a_real_code_still_works_elsewher
     assert blocked.status_code == 429 and blocked["Retry-After"]
     other_address = api().client.get(f"/api/v1/complaints/{code}", REMOTE_ADDR="10.0.0.9")
     assert other_address.status_code == 200
+
+
+def test_complaint_statistics_for_supervisors(api, users, categories):
+    api().post("/complaints", BODY)
+    c = services.file_complaint(
+        channel=ComplaintChannel.SMS,
+        category=categories["biaya"],
+        description="SMS: ada pungutan di loket.",
+        phone="081255551234",
+        by=users["cs"],
+    )
+    c = services.assign_complaint(complaint=c, to=users["cs"], by=users["supervisor"])
+    services.answer_complaint(complaint=c, answer="Tidak ada pungutan; sudah ditindak.", by=users["cs"])
+    body = api("division_head").get("/complaints/stats").json()
+    assert (body["total"], body["answered"], body["answered_on_time"], body["overdue"]) == (2, 1, 1, 0)
+    assert {"label": "Diterima", "count": 1} in body["by_status"]
+    assert {"label": "SMS", "count": 1} in body["by_channel"] and {
+        "label": "Formulir web",
+        "count": 1,
+    } in body["by_channel"]
+    assert {"label": "Biaya/pungutan", "count": 1} in body["by_category"]
+    assert api().get("/complaints/stats").status_code == 401
+    assert api("cs").get("/complaints/stats").status_code == 403
+    assert (
+        api("supervisor").get("/complaints/stats", **{"from": "2026-02-01", "to": "2026-01-01"}).status_code
+        == 422
+    )
