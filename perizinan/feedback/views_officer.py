@@ -69,6 +69,8 @@ def complaint_new(request: HttpRequest) -> HttpResponse:
     """Register a complaint that came by suggestion box, SMS, phone or in person."""
     user = _officer(request)
     form = ComplaintForm(request.POST or None, staff=True, initial={"received_on": today_wita()})
+    if request.method == "POST" and form.is_valid() and form.cleaned_data["received_on"] > today_wita():
+        form.add_error("received_on", _("Tanggal diterima tidak boleh di masa depan."))
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         received = (

@@ -1,5 +1,6 @@
 """The feedback pages with Django's test client: survey, kiosk, complaints, officer pages, the IKM report."""
 
+from datetime import date
 from io import BytesIO
 
 import pytest
@@ -232,3 +233,19 @@ def test_report_breakdowns_per_group_and_service_in_constant_queries(
         client.post("/survei/", {**ANSWERS, "education": "s1", "occupation": "private", "age_group": "25_34"})
     with django_assert_max_num_queries(30):
         assert head.get("/petugas/ikm/").status_code == 200
+
+
+def test_staff_cannot_date_a_complaint_in_the_future(users, categories):
+    tomorrow = today_wita().toordinal() + 1
+    r = logged_in(users["cs"]).post(
+        "/petugas/pengaduan/baru/",
+        {
+            "channel": "phone",
+            "received_on": date.fromordinal(tomorrow).isoformat(),
+            "category": categories["sarana"].pk,
+            "description": "Telepon: parkir penuh setiap pagi.",
+            "phone": "081255551234",
+        },
+    )
+    assert r.status_code == 422 and b"masa depan" in r.content
+    assert not Complaint.objects.exists()
