@@ -193,3 +193,13 @@ def test_the_supervisor_reads_the_semester_report_and_downloads_it(visit, api, u
         page.get_by_role("link", name="PDF untuk dicetak").click()
     text = "".join(p.extract_text() for p in PdfReader(pdf.value.path()).pages)
     assert "83,33" in text and "Waktu penyelesaian" in text
+
+
+@pytest.mark.parametrize("path", ["/survei/", "/survei/kios/", "/pengaduan/", "/pengaduan/lacak/"])
+def test_no_horizontal_scroll_at_360_px(visit, categories, path):
+    v = visit(width=360)
+    v.goto(path)
+    overflow = v.page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"
