@@ -1,9 +1,10 @@
 """The feedback pages with Django's test client: survey, kiosk, complaints, officer pages, the IKM report."""
 
 from datetime import date
-from io import BytesIO
+from io import BytesIO, StringIO
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 from openpyxl import load_workbook
 from pypdf import PdfReader
@@ -249,3 +250,12 @@ def test_staff_cannot_date_a_complaint_in_the_future(users, categories):
     )
     assert r.status_code == 422 and b"masa depan" in r.content
     assert not Complaint.objects.exists()
+
+
+def test_demo_feedback_command_is_idempotent(users, categories, settings):
+    settings.DEBUG = True
+    call_command("seed_feedback_demo", responses=12, stdout=StringIO())
+    call_command("seed_feedback_demo", responses=12, stdout=StringIO())
+    assert SurveyResponse.objects.count() == 12 and Complaint.objects.count() == 3
+    start, end = semester_of(today_wita())
+    assert ikm_report(start, end).result.ikm is not None
