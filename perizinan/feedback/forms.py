@@ -100,7 +100,7 @@ class ComplaintForm(forms.Form):
             )
             self.fields["received_on"] = forms.DateField(
                 label=_("Tanggal diterima"),
-                widget=forms.DateInput(attrs={"type": "date"}),
+                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                 initial=date.today,
             )
             self.order_fields(["channel", "received_on"])
@@ -154,10 +154,14 @@ class PeriodForm(forms.Form):
     """The report's period (semester by default) and optional service."""
 
     start = forms.DateField(
-        label=_("Dari tanggal"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Dari tanggal"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     end = forms.DateField(
-        label=_("Sampai tanggal"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Sampai tanggal"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     permit_type = forms.ModelChoiceField(
         label=_("Jenis layanan"),

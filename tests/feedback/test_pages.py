@@ -259,3 +259,10 @@ def test_demo_feedback_command_is_idempotent(users, categories, settings):
     assert SurveyResponse.objects.count() == 12 and Complaint.objects.count() == 3
     start, end = semester_of(today_wita())
     assert ikm_report(start, end).result.ikm is not None
+
+
+def test_officers_find_the_pages_from_their_workspace(users):
+    assert b'href="/petugas/pengaduan/"' in logged_in(users["cs"]).get("/petugas/").content
+    assert b'href="/petugas/pengaduan/"' not in logged_in(users["verifier"]).get("/petugas/").content
+    supervision = logged_in(users["supervisor"]).get("/petugas/pengawasan/").content
+    assert b'href="/petugas/ikm/"' in supervision and b'href="/petugas/pengaduan/"' in supervision
