@@ -50,7 +50,7 @@ class SurveyForm(forms.Form):
                 label=f"{e.code}. {e.question}",
                 choices=[(i + 1, label) for i, label in enumerate(e.answers)],
                 coerce=int,
-                widget=forms.RadioSelect,
+                widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
                 error_messages={"required": _("Pilih salah satu jawaban untuk %(code)s.") % {"code": e.code}},
             )
         for name in ("permit_type", "sex", "age_group", "education", "occupation"):
