@@ -70,13 +70,13 @@ def submit_survey(request: HttpRequest, payload: SurveyIn) -> Any:
     if not verdict.allowed:
         return _too_many(verdict)
     permit_type = None
-    if payload.permit_type and not payload.survey_code:
+    if payload.permit_type and not services.normalise_code(payload.survey_code):
         permit_type = get_permit_type(payload.permit_type)
         if permit_type is None:
             raise ValidationError({"permit_type": [_("Jenis izin tidak ditemukan.")]})
     response = services.submit_survey(
         answers=payload.answers,
-        channel=SurveyChannel.CODE if payload.survey_code else SurveyChannel.API,
+        channel=SurveyChannel.CODE if services.normalise_code(payload.survey_code) else SurveyChannel.API,
         survey_code=payload.survey_code,
         permit_type=permit_type,
         profile=payload.profile.dict() if payload.profile else None,
