@@ -10,9 +10,10 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from perizinan.api.feedback import router as feedback_router
 from perizinan.errors import Conflict, NotFound
 
-from . import actions, applications, auth, catalog, feedback, licences, status, tasks
+from . import actions, applications, auth, catalog, licences, status, tasks
 
 api = NinjaAPI(
     title="Perizinan API",
@@ -90,4 +91,4 @@ api.add_router("/applications", actions.router)
 api.add_router("/tasks", tasks.router)
 api.add_router("/licences", licences.router)
 api.add_router("/status", status.router)
-api.add_router("/", feedback.router)
+api.add_router("/", feedback_router)
