@@ -40,6 +40,16 @@ def semester_of(day: date) -> tuple[date, date]:
     return date(day.year, 7, 1), date(day.year, 12, 31)
 
 
+def recent_semesters(count: int = 4) -> list[tuple[date, date]]:
+    """The current semester and the ones before it, newest first (the report's quick choices)."""
+    start, end = semester_of(today_wita())
+    out = [(start, end)]
+    while len(out) < count:
+        start, end = semester_of(start - timedelta(days=1))
+        out.append((start, end))
+    return out
+
+
 def period(start: date | None, end: date | None) -> tuple[date, date]:
     """The period asked for; the current semester when either end is missing."""
     if start is None or end is None:

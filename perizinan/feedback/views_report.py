@@ -42,7 +42,13 @@ def report_page(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "feedback/report.html",
-        {"form": form, "report": report, "chart": chart, "query": request.GET.urlencode()},
+        {
+            "form": form,
+            "report": report,
+            "chart": chart,
+            "query": request.GET.urlencode(),
+            "semesters": selectors.recent_semesters(),
+        },
         status=200 if report is not None else 422,
     )
 

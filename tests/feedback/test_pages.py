@@ -266,3 +266,10 @@ def test_officers_find_the_pages_from_their_workspace(users):
     assert b'href="/petugas/pengaduan/"' not in logged_in(users["verifier"]).get("/petugas/").content
     supervision = logged_in(users["supervisor"]).get("/petugas/pengawasan/").content
     assert b'href="/petugas/ikm/"' in supervision and b'href="/petugas/pengaduan/"' in supervision
+
+
+def test_report_offers_the_recent_semesters(users):
+    start, end = semester_of(today_wita())
+    page = logged_in(users["supervisor"]).get("/petugas/ikm/").content.decode()
+    assert f'href="?start={start:%Y-%m-%d}&amp;end={end:%Y-%m-%d}"' in page and 'aria-current="page"' in page
+    assert page.count("Semester I") >= 4  # "Semester I" and "Semester II" links, four in all
