@@ -8,5 +8,6 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("perizinan.documents.urls")),
+    path("", include("perizinan.feedback.urls")),
     path("", include("perizinan.web.urls")),
 ]

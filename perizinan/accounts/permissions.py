@@ -16,6 +16,7 @@ _CATALOG_ADMIN = [
         ("catalog", "permittype"),
         ("catalog", "requirement"),
         ("workdays", "officeclosure"),
+        ("feedback", "complaintcategory"),
         ("accounts", "office"),
         ("accounts", "technicalagency"),
         ("accounts", "user"),

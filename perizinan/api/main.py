@@ -10,6 +10,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from perizinan.api.feedback import router as feedback_router
 from perizinan.errors import Conflict, NotFound
 
 from . import actions, applications, auth, catalog, generated, licences, status, tasks
@@ -91,3 +92,4 @@ api.add_router("/applications", generated.router)
 api.add_router("/tasks", tasks.router)
 api.add_router("/licences", licences.router)
 api.add_router("/status", status.router)
+api.add_router("/", feedback_router)

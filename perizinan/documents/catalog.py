@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.utils import translation
 
 from perizinan.accounts.models import DEFAULT_SERVICE_HOURS, Office, User
@@ -726,6 +727,7 @@ def build_handover_receipt(app: Application, **extra: Any) -> dict[str, Any]:
             "recipient_id_number": d.get("recipient_id_number", ""),
             "recipient_is_agent": bool(d.get("recipient_is_agent")),
             "survey_code": d.get("survey_code") or record.number,
+            "survey_url": f"{settings.PERIZINAN_PUBLIC_URL}/survei/kode/{d.get('survey_code') or record.number}/",
             "officer": _officer(record.log_entry),
             "applicant": _applicant(app),
             "agency": _agency(app, app.permit_type),

@@ -4,6 +4,7 @@ from django.http import HttpRequest
 
 from perizinan.accounts.permissions import user_roles
 from perizinan.accounts.roles import OFFICER_ROLES, ROLE_LABELS, SUPERVISING_ROLES, Role
+from perizinan.feedback.access import COMPLAINT_ROLES
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -15,4 +16,5 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "nav_is_officer": bool(roles & OFFICER_ROLES),
         "nav_is_supervisor": bool(roles & SUPERVISING_ROLES),
         "nav_can_walk_in": Role.CS in roles,
+        "nav_handles_complaints": bool(roles & COMPLAINT_ROLES),
     }

@@ -220,6 +220,7 @@ def test_every_document_of_a_completed_application(users):
             "Rudi Hartono",
             "6471011501900001",
             records[RecordKind.HANDOVER_RECEIPT].data["survey_code"],
+            f"/survei/kode/{records[RecordKind.HANDOVER_RECEIPT].data['survey_code']}/",
             "Oki Setiawan",
             "Hak dan kewajiban",
         ],
