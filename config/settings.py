@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "perizinan.workflow",
     "perizinan.documents",
     "perizinan.web",
+    "perizinan.frontoffice",
     "perizinan.api",
 ]
 
