@@ -5,6 +5,9 @@ from django.http import HttpRequest
 from perizinan.accounts.permissions import user_roles
 from perizinan.accounts.roles import OFFICER_ROLES, ROLE_LABELS, SUPERVISING_ROLES, Role
 
+# The front office (perizinan.frontoffice): queue counters, information desk, help desk.
+FRONT_OFFICE_ROLES = frozenset({Role.INFO, Role.CS, Role.HELPDESK, Role.PICKUP}) | SUPERVISING_ROLES
+
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
@@ -15,4 +18,5 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "nav_is_officer": bool(roles & OFFICER_ROLES),
         "nav_is_supervisor": bool(roles & SUPERVISING_ROLES),
         "nav_can_walk_in": Role.CS in roles,
+        "nav_front_office": bool(roles & FRONT_OFFICE_ROLES),
     }
