@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "perizinan.documents",
     "perizinan.web",
     "perizinan.frontoffice",
+    "perizinan.notifications",
     "perizinan.api",
 ]
 

@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("perizinan.documents.urls")),
     path("", include("perizinan.web.urls")),
     path("", include("perizinan.frontoffice.urls")),
+    path("", include("perizinan.notifications.views")),
 ]

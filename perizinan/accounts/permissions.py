@@ -17,6 +17,7 @@ _CATALOG_ADMIN = [
         ("accounts", "office"),
         ("accounts", "technicalagency"),
         ("accounts", "user"),
+        ("notifications", "messagetemplate"),
     ]
     for verb in ("view", "add", "change")
 ] + [

@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from perizinan.accounts.models import Office, User
 from perizinan.applications.models import Application
 from perizinan.errors import Conflict
+from perizinan.notifications import services as notifications
+from perizinan.notifications.models import Channel, Event
 from perizinan.workdays.calendar import current_calendar, to_wita
 
 from .hours import hours_of, is_open, next_opening
@@ -137,7 +139,21 @@ def call_next(*, service: str, counter: str, by: User, now: datetime | None = No
         ticket.counter = counter
         ticket.served_by = by
         ticket.save()
+        if ticket.phone:
+            _sms_called(ticket)
         return ticket
+
+
+def _sms_called(ticket: QueueTicket) -> None:
+    """A text message to the phone left at the kiosk, sent by the worker after the commit."""
+    notifications.queue(
+        event=Event.QUEUE_CALLED,
+        key=f"ticket:{ticket.pk}:called",
+        recipients=[
+            notifications.Recipient(name="", language="id", phone=ticket.phone, channels=(Channel.SMS,))
+        ],
+        context={"ticket": ticket.number, "counter": ticket.counter, "office": Office.current().name},
+    )
 
 
 def recall(*, ticket: QueueTicket, by: User, now: datetime | None = None) -> QueueTicket:

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from perizinan.accounts.models import User
 from perizinan.accounts.permissions import has_role
+from perizinan.catalog.selectors import active_permit_types
 from perizinan.errors import Conflict, NotFound
 from perizinan.workflow.states import STATE_STEP, State
 
@@ -114,7 +115,9 @@ def enquiry(request: HttpRequest) -> HttpResponse:
 def mail_forms(request: HttpRequest) -> HttpResponse:
     """E-mail the requirements checklist and blank forms to someone not present (step 2)."""
     _require(request, DESK_ROLES)
-    form = MailFormsForm(request.POST or None, initial={"kind": "new"})
+    form = MailFormsForm(
+        request.POST or None, initial={"kind": "new", "permit_type": active_permit_types().first()}
+    )
     if request.method == "POST":
         if form.is_valid():
             d = form.cleaned_data

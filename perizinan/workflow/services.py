@@ -21,6 +21,7 @@ from .actions import acting_role, get_action
 from .effects import EFFECTS, Ctx, nothing
 from .fields import clean_fields
 from .models import StepRecord
+from .signals import action_taken
 from .states import STATE_STEP
 
 
@@ -121,6 +122,9 @@ def take_action(
             )
             app.save()
             produce_documents(action=action.name, app=app, by=by, entry=entry, data=cleaned, stored=stored)
+            action_taken.send(
+                sender=Application, application=app, entry=entry, action=action, by=by, data=cleaned
+            )
     except BaseException:
         documents.discard(stored)
         raise
