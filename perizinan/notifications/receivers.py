@@ -25,6 +25,7 @@ ACTION_EVENTS: dict[str, str] = {
     "cs_request_fix": Event.RETURNED,
     "agency_return": Event.RETURNED,
     "register": Event.REGISTERED,
+    "recommend": Event.RECOMMENDATION,
     "receive_recommendation": Event.RECOMMENDATION,
     "number_licence": Event.READY,
     "hand_over": Event.ISSUED,

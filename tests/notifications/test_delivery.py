@@ -164,3 +164,25 @@ def test_ticket_called_sends_an_sms(api, users, gateway):
         run_worker()
     assert gateway.messages[0]["to"] == "+6281211112222"
     assert "B-001" in gateway.messages[0]["text"] and "loket 4" in gateway.messages[0]["text"]
+
+
+def test_recommendation_ready_and_issued_through_to_the_survey(api, application_data, mail):
+    from django.utils import formats, translation
+
+    app_id = create_complete(api, application_data)
+    run_until(api, app_id)
+    run_worker()
+    from perizinan.applications.models import Application
+
+    app = Application.objects.get(pk=app_id)
+    subjects = [str(m["Subject"]) for m in mail.messages]
+    assert any("Rekomendasi teknis diterima" in s for s in subjects)
+    recommendation = next(m for m in mail.messages if "Rekomendasi teknis" in str(m["Subject"]))
+    with translation.override("id"):
+        assert formats.date_format(app.due_date, "j F Y") in mail.body(recommendation)
+    ready = next(m for m in mail.messages if "siap diambil" in str(m["Subject"]))
+    assert app.licence.number in mail.body(ready) and "KTP" in mail.body(ready)
+    assert any(app.licence.number in s and "diserahkan" in s for s in subjects)
+    assert any("survei" in mail.body(m) for m in mail.messages)
+    events = sorted(Notification.objects.filter(application=app).values_list("event", flat=True))
+    assert events == sorted(["submitted", "registered", "recommendation", "ready", "issued", "survey"])
