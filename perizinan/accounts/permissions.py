@@ -18,6 +18,7 @@ _CATALOG_ADMIN = [
         ("accounts", "technicalagency"),
         ("accounts", "user"),
         ("notifications", "messagetemplate"),
+        ("frontoffice", "queueservice"),
     ]
     for verb in ("view", "add", "change")
 ] + [

@@ -1,6 +1,9 @@
 """The front office: queue tickets (SOP steps 1, 3, 16) and consultations (steps 2 and 5)."""
 
+from datetime import time
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -37,6 +40,26 @@ class QueueService(models.Model):
 
     def __str__(self) -> str:
         return f"{self.prefix} · {self.name}"
+
+    def clean(self) -> None:
+        """Hours as {"0": ["08:00", "19:00"], ...} (0 = Monday), opening before closing."""
+        errors = []
+        hours = self.service_hours or {}
+        if not isinstance(hours, dict):
+            errors.append(_("Jam layanan harus berupa objek per hari."))
+        else:
+            for day, span in hours.items():
+                try:
+                    ok = day in {str(d) for d in range(7)} and len(span) == 2
+                    ok = ok and time.fromisoformat(span[0]) < time.fromisoformat(span[1])
+                except (TypeError, ValueError):
+                    ok = False
+                if not ok:
+                    errors.append(
+                        _('Hari %(day)s: tulis seperti ["08:00", "19:00"] dengan hari 0–6.') % {"day": day}
+                    )
+        if errors:
+            raise ValidationError({"service_hours": errors})
 
 
 class TicketStatus(models.TextChoices):

@@ -99,6 +99,8 @@ class Notification(models.Model):
     provider_id = models.CharField(max_length=100, blank=True)
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     sent_at = models.DateTimeField(_("terkirim pada"), null=True, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("notifikasi")

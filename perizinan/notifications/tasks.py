@@ -1,11 +1,11 @@
 """Delivery of the outbox by the task worker, after the commit of the event that wrote it."""
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.tasks import task
 from django.utils import timezone
 
@@ -24,7 +24,7 @@ def backoff(attempt: int) -> timedelta:
 def deliver(notification_id: int) -> str:
     """Send one notification once: claimed by an atomic update, sent outside any transaction, retried on failure."""
     claimed = Notification.objects.filter(pk=notification_id, status=Notification.Status.PENDING).update(
-        status=Notification.Status.SENDING, attempts=F("attempts") + 1
+        status=Notification.Status.SENDING, attempts=F("attempts") + 1, claimed_at=timezone.now()
     )
     if not claimed:
         return "not pending"
@@ -53,3 +53,25 @@ def deliver(notification_id: int) -> str:
         status=Notification.Status.SENT, sent_at=timezone.now(), provider_id=provider_id, last_error=""
     )
     return "sent"
+
+
+STUCK_AFTER = timedelta(minutes=15)
+
+
+def requeue_stuck(*, now: datetime | None = None) -> int:
+    """Hand the worker again what it lost: a send interrupted mid-way (a crash while SENDING) or a
+    pending message whose task never ran. Safe to repeat: `deliver` claims a row only once."""
+    now = now or timezone.now()
+    cutoff = now - STUCK_AFTER
+    stuck = Notification.objects.filter(status=Notification.Status.SENDING, claimed_at__lt=cutoff)
+    ids = list(stuck.values_list("pk", flat=True)[:1000])
+    Notification.objects.filter(pk__in=ids, status=Notification.Status.SENDING).update(
+        status=Notification.Status.PENDING
+    )
+    due = Notification.objects.filter(status=Notification.Status.PENDING).filter(
+        Q(next_attempt_at__lt=cutoff) | Q(next_attempt_at__isnull=True, created_at__lt=cutoff)
+    )
+    ids += [pk for pk in due.values_list("pk", flat=True)[:1000] if pk not in ids]
+    for pk in ids:
+        deliver.enqueue(pk)
+    return len(ids)

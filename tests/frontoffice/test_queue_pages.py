@@ -117,3 +117,31 @@ def test_stats_for_supervisors(client, users, open_hours):
     row = page.content.decode()
     assert "<td>10.00</td><td>1</td><td>1</td><td>5,0</td><td>10,0</td>" in row
     assert logged_in(users, "supervisor").get("/antrian/statistik/?from=kemarin").status_code == 200
+
+
+def test_counter_transfers_a_visitor(client, users, open_hours):
+    client.post("/antrian/", {"service": "info"})
+    info = logged_in(users, "info")
+    info.get("/antrian/loket/?service=info&counter=1")
+    info.post("/antrian/loket/panggil/")
+    t = QueueTicket.objects.get()
+    page = info.post(
+        f"/antrian/loket/tiket/{t.pk}/transfer/", {"service": "cs"}, follow=True
+    ).content.decode()
+    assert "Pengunjung dialihkan dengan nomor B-001" in page
+    bad = info.post(f"/antrian/loket/tiket/{t.pk}/transfer/", {"service": "cs"}, follow=True).content.decode()
+    assert "Tiket ini sudah selesai" in bad
+
+
+def test_service_hours_are_checked_in_the_admin(users):
+    from django.core.exceptions import ValidationError
+
+    from perizinan.frontoffice.services import ensure_services
+
+    svc = ensure_services()[0]
+    svc.service_hours = {"0": ["19:00", "08:00"], "9": ["08:00", "10:00"]}
+    with pytest.raises(ValidationError) as err:
+        svc.full_clean()
+    assert len(err.value.message_dict["service_hours"]) == 2
+    svc.service_hours = {"0": ["07:30", "12:00"]}
+    svc.full_clean()

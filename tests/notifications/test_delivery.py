@@ -186,3 +186,21 @@ def test_recommendation_ready_and_issued_through_to_the_survey(api, application_
     assert any("survei" in mail.body(m) for m in mail.messages)
     events = sorted(Notification.objects.filter(application=app).values_list("event", flat=True))
     assert events == sorted(["submitted", "registered", "recommendation", "ready", "issued", "survey"])
+
+
+def test_an_interrupted_send_is_picked_up_again(api, application_data, mail):
+    app_id = create_complete(api, application_data)
+    act(api, app_id, "applicant", "submit")
+    DBTaskResult.objects.all().delete()  # the worker died before running it
+    n = Notification.objects.get()
+    Notification.objects.filter(pk=n.pk).update(
+        status="sending", claimed_at=timezone.now() - timedelta(hours=1)
+    )
+    call_command("requeue_notifications")
+    run_worker()
+    assert mail.wait_for("applicant@demo.perizinan.local")
+    n.refresh_from_db()
+    assert n.status == "sent"
+    call_command("requeue_notifications")  # nothing left to do
+    run_worker()
+    assert len(mail.messages) == 1
