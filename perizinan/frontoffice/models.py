@@ -1,6 +1,7 @@
 """The front office: queue tickets (SOP steps 1, 3, 16) and consultations (steps 2 and 5)."""
 
 from datetime import time
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -43,7 +44,7 @@ class QueueService(models.Model):
 
     def clean(self) -> None:
         """Hours as {"0": ["08:00", "19:00"], ...} (0 = Monday), opening before closing."""
-        errors = []
+        errors: list[Any] = []
         hours = self.service_hours or {}
         if not isinstance(hours, dict):
             errors.append(_("Jam layanan harus berupa objek per hari."))
