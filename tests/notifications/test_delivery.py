@@ -32,15 +32,10 @@ def mail(smtp, settings):  # type: ignore[no-untyped-def]
 def test_submitted_is_mailed_after_commit_once(api, application_data, mail):
     app_id = create_complete(api, application_data)
     act(api, app_id, "applicant", "submit")
-    n = Notification.objects.get()
-    assert (n.event, n.channel, n.to, n.status) == (
-        "submitted",
-        "email",
-        "applicant@demo.perizinan.local",
-        "pending",
-    )
-    assert mail.messages == []  # nothing is sent by the request itself
+    assert mail.messages == [] and not Notification.objects.exists()  # nothing is done by the request itself
     run_worker()
+    n = Notification.objects.get()
+    assert (n.event, n.channel, n.to) == ("submitted", "email", "applicant@demo.perizinan.local")
     message = mail.wait_for("applicant@demo.perizinan.local")
     assert "diterima" in message["Subject"]
     assert "/status/" in mail.body(message)
@@ -58,6 +53,7 @@ def test_the_same_event_never_writes_twice(api, application_data, users):
     from perizinan.workflow.actions import get_action
 
     app = Application.objects.get(pk=app_id)
+    run_worker()
     action_taken.send(
         sender=Application,
         application=app,
@@ -66,6 +62,10 @@ def test_the_same_event_never_writes_twice(api, application_data, users):
         by=users["applicant"],
         data={},
     )
+    run_worker()
+    assert Notification.objects.count() == 1
+    call_command("requeue_notifications")
+    run_worker()
     assert Notification.objects.count() == 1
 
 
@@ -121,6 +121,7 @@ def test_no_channel_chosen_no_message(api, application_data, users):
     ContactPreference.objects.create(user=users["applicant"], email=False)
     app_id = create_complete(api, application_data)
     act(api, app_id, "applicant", "submit")
+    run_worker()
     assert not Notification.objects.exists()
 
 
@@ -191,7 +192,9 @@ def test_recommendation_ready_and_issued_through_to_the_survey(api, application_
 def test_an_interrupted_send_is_picked_up_again(api, application_data, mail):
     app_id = create_complete(api, application_data)
     act(api, app_id, "applicant", "submit")
-    DBTaskResult.objects.all().delete()  # the worker died before running it
+    DBTaskResult.objects.all().delete()  # lost between the commit and the enqueue
+    call_command("requeue_notifications")  # fans the action out again
+    DBTaskResult.objects.all().delete()  # and the worker died before delivering
     n = Notification.objects.get()
     Notification.objects.filter(pk=n.pk).update(
         status="sending", claimed_at=timezone.now() - timedelta(hours=1)
@@ -204,3 +207,20 @@ def test_an_interrupted_send_is_picked_up_again(api, application_data, mail):
     call_command("requeue_notifications")  # nothing left to do
     run_worker()
     assert len(mail.messages) == 1
+
+
+def test_the_steps_commit_path_does_not_grow(api, application_data, users):
+    """Nothing of the notifications runs inside take_action's transaction: the fan-out is a task after commit."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from perizinan.applications.models import Application
+    from perizinan.workflow.services import take_action
+
+    app_id = create_complete(api, application_data)
+    with CaptureQueriesContext(connection) as ctx:
+        take_action(
+            application=Application.objects.get(pk=app_id), name="submit", by=users["applicant"], data={}
+        )
+    inside = [q["sql"] for q in ctx.captured_queries if "notifications_" in q["sql"]]
+    assert inside == []

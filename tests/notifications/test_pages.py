@@ -3,7 +3,9 @@
 import pytest
 from django.test import Client
 
+from perizinan.notifications.fanout import fan_out
 from perizinan.notifications.models import ContactPreference, Notification
+from perizinan.workflow.models import ProcessLogEntry
 from tests.helpers import act, create_complete
 
 pytestmark = pytest.mark.django_db
@@ -40,6 +42,8 @@ def test_preferences_edges_and_save(client, users):
 def test_delivery_status_on_the_application_page(api, application_data, users):
     app_id = create_complete(api, application_data)
     act(api, app_id, "applicant", "submit")
+    entry = ProcessLogEntry.objects.get(application_id=app_id, action="submit")
+    fan_out.call(event="submitted", entry_id=entry.pk, application_id=app_id)  # what the worker does
     n = Notification.objects.get()
     page = logged_in(users, "cs").get(f"/permohonan/{app_id}/").content.decode()
     assert "Pemberitahuan terkirim" in page and n.to in page and "Menunggu" in page

@@ -2,6 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from perizinan.notifications.fanout import reconcile
 from perizinan.notifications.tasks import requeue_stuck
 
 
@@ -11,4 +12,5 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        self.stdout.write(f"{reconcile()} actions fanned out again")
         self.stdout.write(f"{requeue_stuck()} notifications enqueued again")
