@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "perizinan.documents",
     "perizinan.feedback",
     "perizinan.web",
+    "perizinan.frontoffice",
+    "perizinan.notifications",
     "perizinan.api",
 ]
 

@@ -10,4 +10,6 @@ urlpatterns = [
     path("", include("perizinan.documents.urls")),
     path("", include("perizinan.feedback.urls")),
     path("", include("perizinan.web.urls")),
+    path("", include("perizinan.frontoffice.urls")),
+    path("", include("perizinan.notifications.views")),
 ]

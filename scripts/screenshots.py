@@ -32,6 +32,22 @@ done = run_forward(new_application(users), users)
 a = new_application(users); take_action(application=a, name="submit", by=users["applicant"], data={})
 b = new_application(users); take_action(application=b, name="submit", by=users["applicant"], data={})
 take_action(application=b, name="cs_return", by=users["cs"], data={"reason": "Denah bangunan tidak terbaca; unggah ulang dengan resolusi lebih tinggi."})
+from perizinan.frontoffice import services_desk as desk
+desk.log_consultation(by=users["info"], visitor_name="Rina Marlina", visitor_contact="0812 5555 1234", channel="phone", topic="Persyaratan izin PAK untuk perusahaan PMA", duration_minutes=12, outcome="forms_given", feedback=4)
+c = desk.request_helpdesk(by=users["cs"], application=a, topic="PJT berijazah luar negeri: perlu surat penyetaraan?")
+desk.complete_helpdesk(consultation=c, by=users["helpdesk"], explanation="Perlu surat penyetaraan ijazah; unggah bersama ijazah pada persyaratan 22.", duration_minutes=18, outcome="answered")
+desk.request_helpdesk(by=users["cs"], application=b, topic="Denah bangunan: skala berapa yang diterima?")
+from perizinan.frontoffice import services as queue
+for svc in queue.ensure_services():
+    svc.service_hours = {str(d): ["00:00", "23:59"] for d in range(7)}; svc.save()
+try:
+    for service, phone in [("cs", "081234567890"), ("cs", ""), ("info", ""), ("cs", ""), ("pickup", ""), ("info", "")]:
+        queue.issue_ticket(service=service, phone=phone)
+    queue.call_next(service="info", counter="1", by=users["info"])
+    queue.call_next(service="cs", counter="2", by=users["cs"])
+    queue.call_next(service="pickup", counter="5", by=users["pickup"])
+except queue.QueueClosed:
+    pass  # a holiday: the queue pages show empty
 print(done.pk, a.pk, b.pk)
 """
 
@@ -95,6 +111,12 @@ def shoot(done: str, submitted: str, returned: str) -> None:
         "pickup",
     ]
     pages += [(r, "/petugas/", f"inbox-{r}") for r in roles]
+    pages += [
+        (None, "/antrian/", "queue-kiosk"),
+        ("cs", "/antrian/loket/?service=cs&counter=2", "queue-counter-cs"),
+        ("info", "/layanan-informasi/", "info-desk-consultations"),
+        ("helpdesk", "/help-desk/", "helpdesk-consultations"),
+    ]
     with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path="/usr/bin/chromium",
@@ -124,6 +146,12 @@ def shoot(done: str, submitted: str, returned: str) -> None:
         phone = browser.new_context(
             base_url=base, viewport={"width": 360, "height": 780}, locale="id-ID"
         ).new_page()
+        tv = browser.new_context(
+            base_url=base, viewport={"width": 1920, "height": 1080}, locale="id-ID"
+        ).new_page()
+        tv.goto("/antrian/layar/")
+        tv.screenshot(path=str(OUT / "queue-board-tv.png"), caret="initial")
+        print("docs/screenshots/queue-board-tv.png")
         for path, name in [("/", "phone-home"), ("/izin/pak/", "phone-pak")]:
             phone.goto(path)
             phone.screenshot(path=str(OUT / f"{name}.png"), full_page=True, caret="initial")

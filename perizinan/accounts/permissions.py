@@ -20,6 +20,8 @@ _CATALOG_ADMIN = [
         ("accounts", "office"),
         ("accounts", "technicalagency"),
         ("accounts", "user"),
+        ("notifications", "messagetemplate"),
+        ("frontoffice", "queueservice"),
     ]
     for verb in ("view", "add", "change")
 ] + [

@@ -6,6 +6,9 @@ from perizinan.accounts.permissions import user_roles
 from perizinan.accounts.roles import OFFICER_ROLES, ROLE_LABELS, SUPERVISING_ROLES, Role
 from perizinan.feedback.access import COMPLAINT_ROLES
 
+# The front office (perizinan.frontoffice): queue counters, information desk, help desk.
+FRONT_OFFICE_ROLES = frozenset({Role.INFO, Role.CS, Role.HELPDESK, Role.PICKUP}) | SUPERVISING_ROLES
+
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
@@ -17,4 +20,5 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "nav_is_supervisor": bool(roles & SUPERVISING_ROLES),
         "nav_can_walk_in": Role.CS in roles,
         "nav_handles_complaints": bool(roles & COMPLAINT_ROLES),
+        "nav_front_office": bool(roles & FRONT_OFFICE_ROLES),
     }
