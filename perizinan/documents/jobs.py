@@ -42,7 +42,11 @@ def produce_documents(job_id: int) -> None:
 
 def request(*, application: Application, entry: ProcessLogEntry, kinds: list[str]) -> DocumentJob:
     """Inside the step's transaction: the job and its task commit (or vanish) with the step."""
-    job = DocumentJob.objects.create(application=application, log_entry=entry, kinds=kinds)
+    try:
+        with transaction.atomic():
+            job = DocumentJob.objects.create(application=application, log_entry=entry, kinds=kinds)
+    except IntegrityError:  # one job per step, however often it is asked for
+        return DocumentJob.objects.get(log_entry=entry)
     produce_documents.enqueue(job.pk)
     return job
 

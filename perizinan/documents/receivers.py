@@ -69,9 +69,16 @@ def sign_before_commit(
 
 @receiver(action_taken, dispatch_uid="documents-after-commit")
 def record_and_request(
-    sender: Any, *, application: Any, entry: Any, action: Any, by: Any, prepared: list[Prepared], **kw: Any
+    sender: Any,
+    *,
+    application: Any,
+    entry: Any,
+    action: Any,
+    by: Any,
+    prepared: list[Prepared] | None = None,
+    **kw: Any,
 ) -> None:
-    made = {p.kind: p for p in prepared if isinstance(p, Presigned)}
+    made = {p.kind: p for p in prepared or [] if isinstance(p, Presigned)}
     for p in made.values():
         p.record(entry=entry, by=by)
     rest = [k for k in _kinds(application, action) if k not in made]

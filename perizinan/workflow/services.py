@@ -79,9 +79,12 @@ def take_action(
         failure = next((r for _receiver, r in responses if isinstance(r, BaseException)), None)
         if failure is not None:
             raise failure  # after collecting what the others made, so that it is discarded
-        # Durable: never a savepoint of a caller's transaction, which would hold its lock
-        # through the slow work above and keep our files if it rolled back.
-        with transaction.atomic(durable=True):
+        # A step that made files before its transaction (uploads, a signature) must own its
+        # transaction: as a savepoint of a caller's, the slow work above would have run under
+        # the caller's lock, and the files would outlive a rollback of the caller's. Without
+        # such files a caller may compose the step into its own transaction (a help-desk note
+        # and its consultation record, for instance).
+        with transaction.atomic(durable=bool(uploads or prepared)):
             _commit(app, action=action, role=role, by=by, data=cleaned, uploads=uploads, prepared=prepared)
     except BaseException:
         stored_files.discard(list(uploads.values()))
