@@ -2,10 +2,12 @@
 working-day calendar, a user's roles), kept in Django's cache so that the commit path of a
 step does not read it again for every request.
 
-Every entry is dropped the moment its source rows change in this process (the apps connect
-`post_save`/`post_delete`/`m2m_changed` to `invalidate`), and lives at most
-`PERIZINAN_REFCACHE_SECONDS` (default 60 s) so that other processes catch up; with a shared
-cache (see docs/adr/0007) every process sees the drop at once.
+Every entry is dropped the moment its source rows change in this process, and again when that
+change commits (the apps connect `post_save`/`post_delete`/`m2m_changed` to `invalidate`), and
+lives at most `PERIZINAN_REFCACHE_SECONDS` (default 60 s) so that other processes catch up.
+With the default per-process cache another server process may use a removed role or an old
+calendar for up to that long; configure a shared `CACHES` backend (Redis, memcached) to make
+every drop immediate everywhere.
 """
 
 from collections.abc import Callable
@@ -13,6 +15,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 
 PREFIX = "perizinan:ref:"
 
@@ -32,7 +35,11 @@ def cached[T](key: str, load: Callable[[], T]) -> T:
 
 
 def invalidate(*keys: str) -> None:
-    cache.delete_many([PREFIX + k for k in keys])
+    """Drop `keys` now, and again once the transaction that changed their rows commits (a
+    reader in between could have loaded the old committed values again)."""
+    full = [PREFIX + k for k in keys]
+    cache.delete_many(full)
+    transaction.on_commit(lambda: cache.delete_many(full))
 
 
 def invalidator(*keys: str) -> Callable[..., None]:
