@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "perizinan.workflow",
     "perizinan.documents",
     "perizinan.web",
+    "perizinan.reports",
     "perizinan.api",
 ]
 
@@ -119,6 +120,7 @@ STATICFILES_DIRS = [
     BASE_DIR / "perizinan" / "static",
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
+    ("vendor/chartjs", BASE_DIR / "node_modules" / "chart.js" / "dist"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

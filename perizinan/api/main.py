@@ -12,7 +12,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from perizinan.errors import Conflict, NotFound
 
-from . import actions, applications, auth, catalog, licences, status, tasks
+from . import actions, applications, auth, catalog, licences, reports, status, tasks
 
 api = NinjaAPI(
     title="Perizinan API",
@@ -90,3 +90,4 @@ api.add_router("/applications", actions.router)
 api.add_router("/tasks", tasks.router)
 api.add_router("/licences", licences.router)
 api.add_router("/status", status.router)
+api.add_router("/reports", reports.router)
