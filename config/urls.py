@@ -9,4 +9,5 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("perizinan.documents.urls")),
     path("", include("perizinan.web.urls")),
+    path("", include("perizinan.reports.urls")),
 ]

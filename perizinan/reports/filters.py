@@ -65,7 +65,7 @@ def default_period(today: date | None = None) -> tuple[date, date]:
     return today - timedelta(days=364), today
 
 
-def _date(raw: Any, field: str) -> date | None:
+def parse_date(raw: Any, field: str) -> date | None:
     if raw in (None, ""):
         return None
     if isinstance(raw, date):
@@ -79,8 +79,8 @@ def _date(raw: Any, field: str) -> date | None:
 def parse_filters(params: Any) -> Filters:
     """Read from/to/permit_type/kind; ValidationError naming the field on bad input."""
     start_default, end_default = default_period()
-    start = _date(params.get("from"), "from") or start_default
-    end = _date(params.get("to"), "to") or end_default
+    start = parse_date(params.get("from"), "from") or start_default
+    end = parse_date(params.get("to"), "to") or end_default
     if end < start:
         raise ValidationError({"to": _("Tanggal akhir tidak boleh sebelum tanggal awal.")})
     if (end - start).days > MAX_DAYS:
