@@ -5,11 +5,11 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
 from perizinan.accounts.permissions import has_role
 from perizinan.accounts.roles import REPORTING_ROLES
+from perizinan.reports.access import NOT_A_REPORTER
 from perizinan.reports.filters import Filters, parse_filters
 from perizinan.reports.selectors import summary
 from perizinan.reports.staff import staff_performance

@@ -83,7 +83,7 @@ def parse_archive(params: Any) -> ArchiveQuery:
 
 def archive(user: User, a: ArchiveQuery) -> QuerySet[Application]:
     """Applications `user` may see (handed in, any state), filtered and sorted by `a`."""
-    qs = visible_applications(user).exclude(state=State.DRAFT, submitted_at__isnull=True)
+    qs = visible_applications(user).filter(submitted_at__isnull=False)  # the office received it
     if a.start or a.end:
         f = Filters(start=a.start or date(2000, 1, 1), end=a.end or date(2100, 12, 31))
         qs = qs.filter(f.at("created_at"))

@@ -203,9 +203,8 @@ def play(
                 payload["recommendation_date"] = at.astimezone(WITA).date().isoformat()
             files = step_files(DemoStep(m.actor, m.action, payload))
             with transaction.atomic():
-                app = take_action(
-                    application=app, name=m.action, by=users[m.actor], data=payload, files=files
-                )
+                by = users[owner if m.actor == "applicant" else m.actor]
+                app = take_action(application=app, name=m.action, by=by, data=payload, files=files)
     return app
 
 

@@ -53,7 +53,9 @@ def test_bad_filters_are_422_naming_the_field(api, params, field):
 
 def test_summary_in_english_names_the_field_in_english(api):
     r = api("office_head").client.get(
-        "/api/v1/reports/summary", {"from": "2026-10-31", "to": "2026-10-01"}, HTTP_ACCEPT_LANGUAGE="en",
+        "/api/v1/reports/summary",
+        {"from": "2026-10-31", "to": "2026-10-01"},
+        HTTP_ACCEPT_LANGUAGE="en",
         **api("office_head").headers,
     )
     assert r.status_code == 422
