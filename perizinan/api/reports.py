@@ -75,9 +75,7 @@ class StaffOut(Schema):
 
 def _filters(request: HttpRequest, q: PeriodQuery) -> Filters:
     if not has_role(current_user(request), REPORTING_ROLES):
-        raise PermissionDenied(
-            _("Laporan hanya untuk kepala seksi, kepala bidang, kepala dinas dan pengawas.")
-        )
+        raise PermissionDenied(str(NOT_A_REPORTER))
     return parse_filters({"from": q.from_, "to": q.to, "permit_type": q.permit_type, "kind": q.kind})
 
 
