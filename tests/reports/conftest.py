@@ -85,14 +85,18 @@ SCRIPTS = {
 }
 
 
-@pytest.fixture
-def history(users):  # type: ignore[no-untyped-def]
+def play_all(users):  # type: ignore[no-untyped-def]
     cal = current_calendar()
     rng = random.Random(1)
     return {
         name: play(users, start=start, moves=moves, data=company_data(i), cal=cal, rng=rng)
         for i, (name, (start, moves)) in enumerate(SCRIPTS.items())
     }
+
+
+@pytest.fixture
+def history(users):  # type: ignore[no-untyped-def]
+    return play_all(users)
 
 
 OCTOBER = {"from": "2026-10-01", "to": "2026-10-31"}
