@@ -218,6 +218,11 @@ def start_days(cal: Calendar, first: date, last: date, count: int, rng: random.R
     ]
 
 
+NOTES = [
+    "Mohon dipercepat, pemohon menanyakan status",
+    "Pastikan rekomendasi Dinkes sudah diterima",
+    "Perhatikan batas waktu 7 hari kerja",
+]
 VARIANTS = [
     (None, 62),
     ("cs_return", 10),
@@ -253,10 +258,19 @@ def seed_history(
                 rng.choice(["change", "technical_lead_change", "director_change"]),
                 licences[company],
             )
+        moves = script(rng, loop=loop)
+        if rng.random() < 0.15:  # a head's remark in the process-control folder (section P)
+            at = next((i for i, m in enumerate(moves) if m.action == "deliver_to_agency"), None)
+            if at is not None:
+                moves.insert(
+                    at + 1, Move("section_head", "supervision_note", 0, 30, {"remark": rng.choice(NOTES)})
+                )
+        if until is not None and (until.astimezone(WITA).date() - start.astimezone(WITA).date()).days < 30:
+            moves = moves[: rng.randint(1, max(1, len(moves) - 1))]  # the recent ones are still on their way
         app = play(
             users,
             start=start,
-            moves=script(rng, loop=loop),
+            moves=moves,
             data=company_data(company, kind, previous),
             cal=cal,
             rng=rng,

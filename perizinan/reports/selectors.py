@@ -122,7 +122,7 @@ def _weighted_sorted(spread: Counter[int]) -> list[float]:
 def steps(f: Filters) -> list[dict[str, Any]]:
     """Per step: actions in the period, median and p90 minutes, late against the step's target day."""
     log = step_log(f)
-    rows = {
+    rows: dict[Any, Any] = {
         r["step"]: r
         for r in log.values("step").annotate(
             count=Count("id"),

@@ -96,7 +96,7 @@ def _bad_request(exc: ValidationError) -> HttpResponse:
 
 @login_required
 @require_GET
-def archive_csv(request: HttpRequest) -> HttpResponse:
+def archive_csv(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     try:
         qs = _export_qs(request)
     except ValidationError as exc:

@@ -16,7 +16,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):  # type: ignore[no-untyped-def]
-        parser.add_argument("--count", type=int, default=240, help="applications (default 240)")
+        parser.add_argument("--count", type=int, default=120, help="applications (default 120)")
         parser.add_argument("--days", type=int, default=365, help="how far back they start (default 365)")
         parser.add_argument("--seed", type=int, default=7)
         parser.add_argument("--password", default="demo12345")
