@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from perizinan.applications.models import Application
 from perizinan.demo import seed_users
 from perizinan.reports.history import seed_history
 from perizinan.workdays.calendar import current_calendar, today_wita
@@ -24,11 +25,16 @@ class Command(BaseCommand):
             "--force", action="store_true", help="allow with DJANGO_DEBUG=0 (never in production)"
         )
 
-    def handle(self, *args, count: int, days: int, seed: int, password: str, force: bool, **options):  # type: ignore[no-untyped-def]
+    def handle(
+        self, *args, count: int, days: int, seed: int, password: str, force: bool, again: bool, **options
+    ):  # type: ignore[no-untyped-def]
         if not settings.DEBUG and not force:
             raise CommandError("seed_history refuses to run with DJANGO_DEBUG=0 (production settings).")
         if count < 1 or days < 1:
             raise CommandError("--count and --days must be at least 1.")
+        if Application.objects.exists() and not again:
+            self.stdout.write("Applications exist already: no history added (use --again to add one).")
+            return
         users = seed_users(password)
         today = today_wita()
 
