@@ -24,6 +24,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--force", action="store_true", help="allow with DJANGO_DEBUG=0 (never in production)"
         )
+        parser.add_argument(
+            "--again", action="store_true", help="add a history even when applications already exist"
+        )
 
     def handle(
         self, *args, count: int, days: int, seed: int, password: str, force: bool, again: bool, **options
