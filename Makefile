@@ -22,6 +22,7 @@ migrate: install
 seed: migrate
 	$(PY) manage.py seed_demo
 	$(PY) manage.py create_signing_certificate
+	$(PY) manage.py seed_history
 
 run: seed
 	scripts/run.sh

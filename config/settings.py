@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "perizinan.web",
     "perizinan.frontoffice",
     "perizinan.notifications",
+    "perizinan.reports",
     "perizinan.api",
 ]
 

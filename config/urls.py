@@ -12,4 +12,5 @@ urlpatterns = [
     path("", include("perizinan.web.urls")),
     path("", include("perizinan.frontoffice.urls")),
     path("", include("perizinan.notifications.views")),
+    path("", include("perizinan.reports.urls")),
 ]

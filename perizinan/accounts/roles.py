@@ -72,3 +72,5 @@ OFFICE_ROLES = OFFICER_ROLES - {Role.TECHNICAL_TEAM}
 SUPERVISING_ROLES = frozenset(
     {Role.SECTION_HEAD, Role.DIVISION_HEAD, Role.OFFICE_HEAD, Role.SUPERVISOR, Role.SITE_ADMIN}
 )
+# Who reads the supervision reports and dashboards (API contract: heads and the supervisor).
+REPORTING_ROLES = frozenset({Role.SECTION_HEAD, Role.DIVISION_HEAD, Role.OFFICE_HEAD, Role.SUPERVISOR})

@@ -13,7 +13,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from perizinan.api.feedback import router as feedback_router
 from perizinan.errors import Conflict, NotFound
 
-from . import actions, applications, auth, catalog, generated, licences, queue, status, tasks
+from . import actions, applications, auth, catalog, generated, licences, queue, reports, status, tasks
 
 api = NinjaAPI(
     title="Perizinan API",
@@ -94,3 +94,4 @@ api.add_router("/licences", licences.router)
 api.add_router("/status", status.router)
 api.add_router("/", feedback_router)
 api.add_router("/queue", queue.router)
+api.add_router("/reports", reports.router)

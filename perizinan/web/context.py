@@ -3,7 +3,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from perizinan.accounts.permissions import user_roles
-from perizinan.accounts.roles import OFFICER_ROLES, ROLE_LABELS, SUPERVISING_ROLES, Role
+from perizinan.accounts.roles import OFFICER_ROLES, REPORTING_ROLES, ROLE_LABELS, SUPERVISING_ROLES, Role
 from perizinan.feedback.access import COMPLAINT_ROLES
 
 # The front office (perizinan.frontoffice): queue counters, information desk, help desk.
@@ -18,6 +18,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "nav_is_applicant": Role.APPLICANT in roles,
         "nav_is_officer": bool(roles & OFFICER_ROLES),
         "nav_is_supervisor": bool(roles & SUPERVISING_ROLES),
+        "nav_is_reporter": bool(roles & REPORTING_ROLES),
         "nav_can_walk_in": Role.CS in roles,
         "nav_handles_complaints": bool(roles & COMPLAINT_ROLES),
         "nav_front_office": bool(roles & FRONT_OFFICE_ROLES),

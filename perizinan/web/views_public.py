@@ -16,8 +16,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from perizinan.accounts.models import DEFAULT_SERVICE_HOURS, Office
-from perizinan.accounts.permissions import is_officer, user_roles
-from perizinan.accounts.roles import Role
+from perizinan.accounts.permissions import has_role, is_officer, user_roles
+from perizinan.accounts.roles import REPORTING_ROLES, Role
 from perizinan.api.presenters import public_status
 from perizinan.applications.models import Application
 from perizinan.catalog.models import ApplicationKind, ClockStart, Condition, PermitType, Requirement, Stage
@@ -58,7 +58,8 @@ def service_hours(office: Office | None = None) -> list[str]:
 def home(request: HttpRequest) -> HttpResponse:
     user = request.user
     if user.is_authenticated and request.GET.get("public") != "1" and is_officer(user):  # type: ignore[arg-type]
-        return redirect("web:inbox")
+        # The heads and the supervisor land on their dashboard, other officers on their inbox.
+        return redirect("reports:dashboard" if has_role(user, REPORTING_ROLES) else "web:inbox")  # type: ignore[arg-type]
     roles = user_roles(user)  # type: ignore[arg-type]
     english = (get_language() or "").startswith("en")
     permit_types = list(active_permit_types())
