@@ -14,7 +14,6 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import time_machine
-from django.db import transaction
 from stdnum import luhn
 
 from perizinan.accounts.models import User
@@ -202,9 +201,8 @@ def play(
             if m.action in {"recommend", "receive_recommendation"}:
                 payload["recommendation_date"] = at.astimezone(WITA).date().isoformat()
             files = step_files(DemoStep(m.actor, m.action, payload))
-            with transaction.atomic():
-                by = users[owner if m.actor == "applicant" else m.actor]
-                app = take_action(application=app, name=m.action, by=by, data=payload, files=files)
+            by = users[owner if m.actor == "applicant" else m.actor]
+            app = take_action(application=app, name=m.action, by=by, data=payload, files=files)
     return app
 
 
