@@ -22,7 +22,7 @@ migrate: install
 seed: migrate
 	$(PY) manage.py seed_demo
 	$(PY) manage.py create_signing_certificate
-	$(PY) manage.py seed_history
+	$(PY) manage.py seed_history --count 40
 
 run: seed
 	scripts/run.sh
