@@ -91,3 +91,10 @@ def application_data() -> dict[str, Any]:
 
 def on_postgres() -> bool:
     return connection.vendor == "postgresql"
+
+
+def pytest_collection_modifyitems(session, config, items):  # type: ignore[no-untyped-def]
+    """Browser tests last: Playwright's sync API keeps an asyncio loop running in the main
+    thread for the rest of the session, and pyHanko's synchronous signing (asyncio.run) cannot
+    run in a thread with a running loop."""
+    items.sort(key=lambda item: "/e2e/" in str(item.fspath))
