@@ -19,7 +19,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from weasyprint.text.fonts import FontConfiguration
 
-from perizinan.workdays.calendar import to_wita
+from perizinan.workdays.calendar import group_service_hours, to_wita
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates" / "documents"
 
@@ -288,8 +288,6 @@ def format_rupiah(amount: Any) -> str:
 
 def format_service_hours(hours: dict[str, list[str]]) -> str:
     """`Senin–Kamis 08.00–19.00 WITA, Jumat 08.00–11.00 WITA` (consecutive days with equal hours grouped)."""
-    from perizinan.workdays.calendar import group_service_hours
-
     parts = []
     for first, last, opens, closes in group_service_hours(hours):
         days = DAYS_ID[first] if first == last else f"{DAYS_ID[first]}–{DAYS_ID[last]}"

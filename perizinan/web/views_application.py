@@ -16,7 +16,7 @@ from perizinan.accounts.permissions import has_role, is_officer
 from perizinan.accounts.roles import Role
 from perizinan.applications.models import Application, Document
 from perizinan.applications.selectors import checklist, get_application_for_user
-from perizinan.applications.services import tick_checklist
+from perizinan.applications.services import editor_role, tick_checklist
 from perizinan.documents.jobs import can_retry, retry
 from perizinan.documents.selectors import job_for_retry, step_documents, unfinished_jobs
 from perizinan.errors import Conflict, NotFound
@@ -39,8 +39,6 @@ def _get_application_for_user(request: HttpRequest, pk: int) -> Application:
 
 def _can_edit(user: Any, app: Application) -> bool:
     """Whether the viewer may still change the data and documents (the services' own rule)."""
-    from perizinan.applications.services import editor_role
-
     try:
         editor_role(user, app)
     except (PermissionDenied, Conflict):
