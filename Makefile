@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PY := .venv/bin/python
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: install run test test-sqlite lint demo bench migrate seed clean messages docs-images screenshots
+.PHONY: install run test test-fast test-sqlite lint demo bench migrate seed clean messages docs-images screenshots
 
 .venv/.installed: pyproject.toml uv.lock scripts/bootstrap.sh $(wildcard perizinan/locale/*/LC_MESSAGES/*.po perizinan/*/locale/*/LC_MESSAGES/*.po)
 	scripts/bootstrap.sh
@@ -27,15 +27,22 @@ seed: migrate
 run: seed
 	scripts/run.sh
 
+# Tests run in parallel, one process per core (pytest-xdist); a test file stays in one process.
+XDIST := -n $(or $(TEST_WORKERS),auto) --dist loadfile
+
 # The whole suite on a throwaway PostgreSQL cluster (installed from Debian when missing).
 test: install
 	scripts/test-deps.sh
-	scripts/with-postgres.sh $(PY) -m pytest $(PYTEST_ARGS)
+	scripts/with-postgres.sh $(PY) -m pytest $(XDIST) $(PYTEST_ARGS)
+
+# The unit tier on SQLite: no browser, no live server, no whole lifecycles (about a minute).
+test-fast: install
+	$(PY) -m pytest $(XDIST) -m "not slow" $(PYTEST_ARGS)
 
 # The same suite on SQLite (no PostgreSQL-only tests).
 test-sqlite: install
 	scripts/test-deps.sh
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(XDIST) $(PYTEST_ARGS)
 
 lint: install
 	.venv/bin/ruff check .

@@ -2,74 +2,37 @@ import json
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
-from django.test import Client
 
-from perizinan.accounts.models import ApiToken, User
+from perizinan.accounts.models import User
 from perizinan.demo import DEMO_APPLICATION, seed_users
+from perizinan.documents.signing.pki import create_demo_pki
+from tests.clients import PASSWORD, Api, load_catalogue
+from tests.dossier import completed_dossier, test_settings
 
-PASSWORD = "demo12345"
+__all__ = ["PASSWORD", "Api", "completed_dossier"]
 
 
 @pytest.fixture(scope="session")
 def demo_pki(tmp_path_factory):  # type: ignore[no-untyped-def]
-    from perizinan.documents.signing.pki import create_demo_pki
-
     return create_demo_pki(tmp_path_factory.mktemp("pki"), passphrase=b"test-signing-passphrase")
 
 
 @pytest.fixture(autouse=True)
-def _fast_and_isolated(settings, tmp_path, demo_pki):  # type: ignore[no-untyped-def]
-    from django.core.cache import cache
-
+def _fast_and_isolated(request, settings, tmp_path, demo_pki):  # type: ignore[no-untyped-def]
     cache.clear()  # cached reference data (perizinan/refcache.py) must not outlive a test's rollback
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PERIZINAN_SIGNER = "local"
-    settings.PERIZINAN_PKI_DIR = demo_pki.root_pem.parent
-    settings.PERIZINAN_SIGNING_PASSPHRASE = "test-signing-passphrase"
-    settings.PERIZINAN_TRUST_ROOTS = [str(demo_pki.root_pem)]
+    # A test on the module's shared dossier reads the dossier's files; any other gets its own folder.
+    shared = "completed_dossier" in request.fixturenames
+    media_root = request.getfixturevalue("completed_dossier").media_root if shared else tmp_path / "media"
+    for name, value in test_settings(demo_pki, media_root).items():
+        setattr(settings, name, value)
 
 
 @pytest.fixture
 def users(db) -> dict[str, User]:  # type: ignore[no-untyped-def]
-    # Transactional tests flush the database, data migrations included: load the catalogue again.
-    from django.apps import apps
-
-    from perizinan.catalog.loader import load_permit_type
-    from perizinan.catalog.models import PermitType
-
-    if not PermitType.objects.filter(code="PAK").exists():
-        load_permit_type(apps, "pak.json")
+    load_catalogue()
     return seed_users(PASSWORD)
-
-
-class Api:
-    """A JSON client for /api/v1 acting as one user (or anonymous)."""
-
-    def __init__(self, user: User | None = None) -> None:
-        self.client = Client()
-        self.headers = {"HTTP_AUTHORIZATION": f"Bearer {ApiToken.issue(user)}"} if user else {}
-        self.user = user
-
-    def get(self, path: str, **params: Any):  # type: ignore[no-untyped-def]
-        return self.client.get(f"/api/v1{path}", params, **self.headers)
-
-    def post(self, path: str, data: Any = None, **extra: Any):  # type: ignore[no-untyped-def]
-        return self.client.post(
-            f"/api/v1{path}", json.dumps(data or {}), content_type="application/json", **self.headers, **extra
-        )
-
-    def put(self, path: str, data: Any = None):  # type: ignore[no-untyped-def]
-        return self.client.put(
-            f"/api/v1{path}", json.dumps(data or {}), content_type="application/json", **self.headers
-        )
-
-    def delete(self, path: str):  # type: ignore[no-untyped-def]
-        return self.client.delete(f"/api/v1{path}", **self.headers)
-
-    def upload(self, path: str, data: dict[str, Any]):  # type: ignore[no-untyped-def]
-        return self.client.post(f"/api/v1{path}", data, **self.headers)
 
 
 @pytest.fixture
@@ -93,8 +56,26 @@ def on_postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
+# The unit tier (`make test-fast`) leaves out what drives whole lifecycles, live servers or a browser.
+SLOW_MODULES = (
+    "/e2e/",
+    "/api/test_lifecycle.py",
+    "/documents/test_signing.py",
+    "/documents/test_jobs.py",
+    "/licences/",
+    "/workflow/test_concurrent_lifecycle.py",
+    "/workflow/test_concurrency.py",
+    "/reports/",
+)
+SLOW_FIXTURES = {"live_server", "transactional_db", "completed_dossier"}
+
+
 def pytest_collection_modifyitems(session, config, items):  # type: ignore[no-untyped-def]
-    """Browser tests last: Playwright's sync API keeps an asyncio loop running in the main
-    thread for the rest of the session, and pyHanko's synchronous signing (asyncio.run) cannot
-    run in a thread with a running loop."""
+    """Mark the slow tier; run browser tests last: Playwright's sync API keeps an asyncio loop
+    running in the main thread for the rest of the session, and pyHanko's synchronous signing
+    (asyncio.run) cannot run in a thread with a running loop."""
+    for item in items:
+        path = str(item.fspath)
+        if any(m in path for m in SLOW_MODULES) or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
     items.sort(key=lambda item: "/e2e/" in str(item.fspath))

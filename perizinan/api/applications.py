@@ -7,10 +7,14 @@ from ninja import File, Form, Router, Status
 from ninja.files import UploadedFile
 
 from perizinan.accounts.permissions import has_role
-from perizinan.accounts.roles import SUPERVISING_ROLES, Role
+from perizinan.accounts.roles import SUPERVISING_ROLES
 from perizinan.applications import services
 from perizinan.applications.models import Document
-from perizinan.applications.selectors import get_application_for_user, visible_applications
+from perizinan.applications.selectors import (
+    get_application_for_user,
+    may_create_applications,
+    visible_applications,
+)
 from perizinan.catalog.selectors import get_permit_type
 from perizinan.errors import NotFound
 from perizinan.workflow.log import verify_chain
@@ -43,8 +47,8 @@ def detail_of(request: HttpRequest, pk: int) -> dict[str, Any]:
 def create(request: HttpRequest, payload: ApplicationIn) -> Any:
     """Create a draft application (applicant, or customer service for a walk-in applicant)."""
     user = current_user(request)
-    if not (has_role(user, Role.APPLICANT) or has_role(user, Role.CS)):
-        raise PermissionDenied(_("Hanya pemohon atau petugas CS yang dapat membuat permohonan."))
+    if not may_create_applications(user):  # before the body is looked at: a 403, not a 422
+        raise PermissionDenied(services.CREATE_REFUSED)
     permit_type = get_permit_type(payload.permit_type)
     if permit_type is None:
         return Status(

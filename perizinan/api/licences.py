@@ -20,7 +20,7 @@ def verify(request: HttpRequest, code: str) -> Any:
         return Status(404, {"detail": _("Izin dengan kode ini tidak ditemukan.")})
     licence = result.licence
     return {
-        "valid": licence.status == "active" and (result.document is None or result.document_ok),
+        "valid": result.valid,
         "licence_number": licence.number,
         "company": licence.holder_name,
         "permit_type": licence.permit_type.code,

@@ -1,5 +1,6 @@
 """Reads with permission checks: which applications a user may see."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 
 from perizinan.accounts.models import User
@@ -8,6 +9,7 @@ from perizinan.accounts.roles import OFFICE_ROLES, Role
 from perizinan.catalog.profile import Profile
 from perizinan.catalog.selectors import requirements_for
 from perizinan.errors import NotFound
+from perizinan.workflow.states import State
 
 from .models import Application, ChecklistItem, Document
 
@@ -43,6 +45,20 @@ def get_application_for_user(user: User, pk: int) -> Application:
 def can_see(user: User, app: Application) -> bool:
     q = visibility_filter(user)
     return q is None or Application.objects.filter(q, pk=app.pk).exists()
+
+
+# While the dossier is at customer service (step 4, and again after a fix at step 8).
+CHECKLIST_STATES = frozenset({State.SUBMITTED, State.FIX_RECEIVED})
+
+
+def may_create_applications(user: User | AnonymousUser) -> bool:
+    """Applicants file their own; customer service files for a walk-in applicant."""
+    return bool(user_roles(user) & {Role.APPLICANT, Role.CS})
+
+
+def may_tick_checklist(user: User | AnonymousUser, app: Application) -> bool:
+    """Customer service ticks the checklist while the dossier is at the counter."""
+    return Role.CS in user_roles(user) and app.state in CHECKLIST_STATES
 
 
 def is_applicant_of(user: User, app: Application) -> bool:

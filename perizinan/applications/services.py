@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from perizinan.accounts.models import User
 from perizinan.accounts.permissions import has_role
@@ -19,8 +20,10 @@ from perizinan.workflow.states import STATE_STEP, State
 
 from . import stored_files
 from .models import Application, ChecklistItem, Company
-from .selectors import checklist, is_applicant_of
+from .selectors import checklist, is_applicant_of, may_create_applications, may_tick_checklist
 from .validation import clean_application
+
+CREATE_REFUSED = gettext_lazy("Hanya pemohon atau petugas CS yang dapat membuat permohonan.")
 
 # States in which the applicant may change data and documents.
 APPLICANT_EDITABLE = frozenset({State.DRAFT, State.RETURNED_BY_CS, State.AWAITING_FIX, State.AGENCY_RETURNED})
@@ -82,9 +85,9 @@ def _previous_licence(kind: str, number: str, company: Company) -> Licence | Non
 
 def create_application(*, by: User, permit_type: PermitType, data: dict[str, Any]) -> Application:
     """A new draft, by an applicant or by customer service at the counter (walk-in)."""
+    if not may_create_applications(by):
+        raise PermissionDenied(CREATE_REFUSED)
     on_behalf = has_role(by, Role.CS)
-    if not (has_role(by, Role.APPLICANT) or on_behalf):
-        raise PermissionDenied(_("Hanya pemohon atau petugas CS yang dapat membuat permohonan."))
     cleaned = clean_application(data, today=to_wita(timezone.now()).date(), kinds=permit_type.kinds)
     fields = cleaned["fields"]
     with transaction.atomic():
@@ -167,14 +170,14 @@ def tick_checklist(
     """Step 4: customer service ticks one requirement, with a note."""
     if not has_role(by, Role.CS):
         raise PermissionDenied(_("Hanya petugas CS yang mencentang checklist."))
-    if application.state not in {State.SUBMITTED, State.FIX_RECEIVED}:
+    if not may_tick_checklist(by, application):
         raise Conflict(_("Checklist hanya dapat diisi saat berkas di CS."))
     row = next((r for r in checklist(application) if r["number"] == requirement_number), None)
     if row is None:
         raise ValidationError({"requirement": _("Persyaratan ini tidak berlaku untuk permohonan ini.")})
     with transaction.atomic():
         app = Application.objects.select_for_update().get(pk=application.pk)
-        if app.state not in {State.SUBMITTED, State.FIX_RECEIVED}:  # moved on meanwhile
+        if not may_tick_checklist(by, app):  # moved on meanwhile
             raise Conflict(_("Checklist hanya dapat diisi saat berkas di CS."))
         item, _created = ChecklistItem.objects.update_or_create(
             application=app,

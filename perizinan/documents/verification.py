@@ -3,9 +3,10 @@
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
-from perizinan.licences.models import Licence
+from perizinan.licences.models import Licence, LicenceStatus
 
 from .models import GeneratedDocument
 from .signing.validate import PdfCheck, check_pdf
@@ -17,14 +18,26 @@ class LicenceCheck:
     document: GeneratedDocument | None
     pdf: PdfCheck | None
 
-    @property
+    @cached_property
     def document_ok(self) -> bool:
-        return (
-            self.document is not None
-            and self.pdf is not None
-            and self.pdf.ok
-            and hashlib.sha256(self.document.file.open("rb").read()).hexdigest() == self.document.sha256
-        )
+        """The stored PDF is intact (hash as recorded) and every signature in it checks out."""
+        if self.document is None or self.pdf is None or not self.pdf.ok:
+            return False
+        with self.document.file.open("rb") as f:
+            return hashlib.sha256(f.read()).hexdigest() == self.document.sha256
+
+    @property
+    def valid(self) -> bool:
+        """The one rule for "this licence is valid", for the API and the page alike: in force,
+        and its stored PDF (once made) intact and trusted."""
+        return self.licence.status == LicenceStatus.ACTIVE and (self.document is None or self.document_ok)
+
+    @property
+    def verdict(self) -> str:
+        """ok: valid with its signed PDF checked; warn: valid, the PDF not made yet; bad: not valid."""
+        if not self.valid:
+            return "bad"
+        return "ok" if self.document_ok else "warn"
 
 
 def final_pdf(licence: Licence) -> GeneratedDocument | None:

@@ -12,10 +12,9 @@ from django.urls import URLPattern, path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from perizinan.accounts.permissions import has_role, is_officer
-from perizinan.accounts.roles import Role
+from perizinan.accounts.permissions import is_officer
 from perizinan.applications.models import Application, Document
-from perizinan.applications.selectors import checklist, get_application_for_user
+from perizinan.applications.selectors import checklist, get_application_for_user, may_tick_checklist
 from perizinan.applications.services import editor_role, tick_checklist
 from perizinan.documents.jobs import can_retry, retry
 from perizinan.documents.selectors import job_for_retry, step_documents, unfinished_jobs
@@ -70,7 +69,7 @@ def _page(request: HttpRequest, app: Application, *, failed: str = "", values: A
         **_generated_context(app),
         "timeline": timeline,
         "action_forms": forms_for(available_actions(user, app), failed=failed, values=values, errors=errors),  # type: ignore[arg-type]
-        "can_tick": has_role(user, Role.CS) and app.state in {State.SUBMITTED, State.FIX_RECEIVED},  # type: ignore[arg-type]
+        "can_tick": may_tick_checklist(user, app),
         "is_officer": is_officer(user),  # type: ignore[arg-type]
         "swimlane_svg": _swimlane(app),
         "can_edit": _can_edit(user, app),

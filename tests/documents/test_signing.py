@@ -20,11 +20,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def done(api, application_data):
-    app_id = create_complete(api, application_data)
-    run_until(api, app_id)
-    drain()  # the task worker makes the steps' documents after each commit
-    return app_id
+def done(completed_dossier) -> int:
+    """The module's completed application (all 17 steps taken once; each test rolls back)."""
+    return completed_dossier.app_id
 
 
 def licence_bytes(api, app_id, who="applicant") -> bytes:
@@ -111,6 +109,28 @@ def test_verification_api_active_revoked_unknown(api, done, users):
         and body["status_reason"] == "Pelanggaran CDAKB"
     )
     assert api().get("/licences/verify/bukan-kode").status_code == 404
+
+
+def test_a_stored_licence_changed_on_disk_is_not_valid_in_the_api_nor_on_the_page(api, client, done):
+    licence = Licence.objects.get(application_id=done)
+    stored = GeneratedDocument.objects.filter(application_id=done, kind="licence").latest("id")
+    path = stored.file.path
+    with open(path, "rb") as f:
+        original = f.read()
+    changed = bytearray(original)
+    changed[len(changed) // 2] ^= 1
+    try:
+        with open(path, "wb") as f:
+            f.write(changed)
+        body = api().get(f"/licences/verify/{licence.verification_code}").json()
+        assert body["valid"] is False and body["document"]["intact_and_trusted"] is False
+        page = client.get(f"/verifikasi/{licence.verification_code}").content.decode()
+        assert "card-verify-bad" in page and "card-verify-ok" not in page
+    finally:
+        with open(path, "wb") as f:  # the dossier is shared by the module's tests
+            f.write(original)
+    assert api().get(f"/licences/verify/{licence.verification_code}").json()["valid"] is True
+    assert "card-verify-ok" in client.get(f"/verifikasi/{licence.verification_code}").content.decode()
 
 
 def test_upload_check_genuine_and_foreign(api, done):

@@ -10,7 +10,8 @@ from perizinan.catalog.models import PermitType
 from perizinan.licences.models import LicenceNumber
 from perizinan.licences.services import draw_number
 from perizinan.workflow.models import ProcessLogEntry
-from tests.conftest import Api, on_postgres
+from tests.clients import Api
+from tests.conftest import on_postgres
 from tests.helpers import create_complete
 
 pytestmark = [

@@ -18,7 +18,7 @@ from perizinan.documents.models import DocumentJob, GeneratedDocument, JobState
 from perizinan.workflow.actions import get_action
 from perizinan.workflow.log import verify_chain
 from perizinan.workflow.models import ProcessLogEntry
-from tests.conftest import Api
+from tests.clients import Api
 from tests.helpers import FORWARD, create_complete
 from tests.worker import drain, running_worker
 

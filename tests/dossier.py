@@ -1,0 +1,79 @@
+"""One completed dossier shared by the tests of a module.
+
+Taking an application through all 17 steps and signing its licence costs seconds; the
+document and signature tests only read what the steps left behind. `completed_dossier` does
+the lifecycle once per module inside an outer transaction that is rolled back when the
+module ends; each test runs in its own savepoint inside it (pytest-django's usual per-test
+rollback), so a test that changes the dossier (revokes the licence, say) leaves the next
+test the dossier as it was.
+
+Tests that use it see the dossier's files: `tests/conftest.py` points `MEDIA_ROOT` at the
+dossier's folder instead of a per-test one.
+"""
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.cache import cache
+from django.db import transaction
+from django.test import override_settings
+
+from perizinan.demo import DEMO_APPLICATION, seed_users
+from tests.clients import PASSWORD, Api, load_catalogue
+from tests.helpers import create_complete, run_until
+from tests.worker import drain
+
+
+@dataclass(frozen=True)
+class Dossier:
+    app_id: int
+    media_root: Path
+
+
+def test_settings(demo_pki: Any, media_root: Path) -> dict[str, Any]:
+    """The settings every test runs with (the autouse fixture applies them per test)."""
+    return {
+        "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+        "MEDIA_ROOT": media_root,
+        "PERIZINAN_SIGNER": "local",
+        "PERIZINAN_PKI_DIR": demo_pki.root_pem.parent,
+        "PERIZINAN_SIGNING_PASSPHRASE": "test-signing-passphrase",
+        "PERIZINAN_TRUST_ROOTS": [str(demo_pki.root_pem)],
+    }
+
+
+test_settings.__test__ = False  # type: ignore[attr-defined]  # a helper, not a test
+
+
+@pytest.fixture(scope="module")
+def completed_dossier(django_db_setup, django_db_blocker, demo_pki, tmp_path_factory) -> Iterator[Dossier]:  # type: ignore[no-untyped-def]
+    media_root = tmp_path_factory.mktemp("dossier") / "media"
+    with override_settings(**test_settings(demo_pki, media_root)), django_db_blocker.unblock():
+        outer = transaction.atomic()
+        # Marked as a test case's block, the steps' durable transactions nest in it as they
+        # do in any test (Django exempts its test-case blocks from the durability check).
+        outer._from_testcase = True  # type: ignore[attr-defined]
+        outer.__enter__()
+        try:
+            cache.clear()
+            load_catalogue()
+            users = seed_users(PASSWORD)
+            clients: dict[str | None, Api] = {}
+
+            def api(username: str | None = None) -> Api:
+                if username not in clients:
+                    clients[username] = Api(users[username] if username else None)
+                return clients[username]
+
+            app_id = create_complete(api, json.loads(json.dumps(DEMO_APPLICATION)))
+            run_until(api, app_id)
+            drain()  # the task worker makes the steps' documents after each commit
+            yield Dossier(app_id=app_id, media_root=media_root)
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            cache.clear()
