@@ -183,8 +183,9 @@ CSRF_COOKIE_SECURE = not DEBUG
 PERIZINAN_UPLOAD_MAX_BYTES = int(os.environ.get("PERIZINAN_UPLOAD_MAX_BYTES", 10 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = PERIZINAN_UPLOAD_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
-# API tokens expire after this many days.
-PERIZINAN_TOKEN_DAYS = int(os.environ.get("PERIZINAN_TOKEN_DAYS", "30"))
+# API tokens expire this many days after they were issued, and after this many days unused.
+PERIZINAN_TOKEN_DAYS = int(os.environ.get("PERIZINAN_TOKEN_DAYS", "365"))
+PERIZINAN_TOKEN_IDLE_DAYS = int(os.environ.get("PERIZINAN_TOKEN_IDLE_DAYS", "30"))
 
 # Signing (issue #4): the local PKCS#12 keys (demo CA: manage.py create_signing_certificate), or
 # the national e-signature service (BSrE API v2) for the head of the office.
@@ -201,6 +202,19 @@ PERIZINAN_BSRE_USER = os.environ.get("PERIZINAN_BSRE_USER", "")
 PERIZINAN_BSRE_PASSWORD = os.environ.get("PERIZINAN_BSRE_PASSWORD", "")
 # The public address printed in the licence's QR code (the verification page).
 PERIZINAN_PUBLIC_URL = os.environ.get("PERIZINAN_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Caches. `default` is shared by every server process (Django's DatabaseCache; its table is made
+# by `manage.py createcachetable`, which `make migrate` runs): the throttle counters live there
+# (perizinan/throttle.py, docs/adr/0009). `refcache` holds reference data per process
+# (perizinan/refcache.py): it is read on every request and must cost no query.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "perizinan_cache",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
+    "refcache": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "perizinan-ref"},
+}
 
 # Background work (documents, notifications, reports): Django's tasks framework with the
 # database-backed queue of django-tasks-db. `manage.py db_worker` runs the worker; `make run`

@@ -20,9 +20,11 @@ def demo_pki(tmp_path_factory):  # type: ignore[no-untyped-def]
 
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(settings, tmp_path, demo_pki):  # type: ignore[no-untyped-def]
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()  # cached reference data (perizinan/refcache.py) must not outlive a test's rollback
+    # Cached reference data (perizinan/refcache.py) must not outlive a test's rollback; throttle
+    # counters (the database cache) are rolled back with the test.
+    caches["refcache"].clear()
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PERIZINAN_SIGNER = "local"
@@ -35,10 +37,12 @@ def _fast_and_isolated(settings, tmp_path, demo_pki):  # type: ignore[no-untyped
 def users(db) -> dict[str, User]:  # type: ignore[no-untyped-def]
     # Transactional tests flush the database, data migrations included: load the catalogue again.
     from django.apps import apps
+    from django.core.cache import cache
 
     from perizinan.catalog.loader import load_permit_type
     from perizinan.catalog.models import PermitType
 
+    cache.clear()  # throttle counters: a transactional test's flush leaves the cache table alone
     if not PermitType.objects.filter(code="PAK").exists():
         load_permit_type(apps, "pak.json")
     return seed_users(PASSWORD)
