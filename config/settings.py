@@ -52,6 +52,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "perizinan.request_limits.RequestLimitsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -181,8 +182,16 @@ CSRF_COOKIE_SECURE = not DEBUG
 
 # Uploads: accepted by content (PDF, JPEG, PNG), at most this many bytes.
 PERIZINAN_UPLOAD_MAX_BYTES = int(os.environ.get("PERIZINAN_UPLOAD_MAX_BYTES", 10 * 1024 * 1024))
-DATA_UPLOAD_MAX_MEMORY_SIZE = PERIZINAN_UPLOAD_MAX_BYTES + 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Images: at most this many pixels, read from the header before any decoding.
+PERIZINAN_IMAGE_MAX_PIXELS = int(os.environ.get("PERIZINAN_IMAGE_MAX_PIXELS", 40_000_000))
+# The public PDF check accepts a licence PDF of at most this many bytes.
+PERIZINAN_PDF_CHECK_MAX_BYTES = int(os.environ.get("PERIZINAN_PDF_CHECK_MAX_BYTES", 20 * 1024 * 1024))
+# Any request body: refused (413) from its Content-Length before it is read (perizinan/request_limits.py).
+PERIZINAN_REQUEST_MAX_BYTES = max(PERIZINAN_UPLOAD_MAX_BYTES, PERIZINAN_PDF_CHECK_MAX_BYTES) + 1024 * 1024
+# A body that is not multipart (JSON, a form) is read into memory: at most 2 MB.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Uploaded files above this size are streamed to a temporary file, never held in memory whole.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 # API tokens expire this many days after they were issued, and after this many days unused.
 PERIZINAN_TOKEN_DAYS = int(os.environ.get("PERIZINAN_TOKEN_DAYS", "365"))
 PERIZINAN_TOKEN_IDLE_DAYS = int(os.environ.get("PERIZINAN_TOKEN_IDLE_DAYS", "30"))

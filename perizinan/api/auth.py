@@ -4,7 +4,7 @@ from django.contrib.auth import authenticate
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Router, Status
-from ninja.security import HttpBearer, django_auth
+from ninja.security import HttpBearer, SessionAuth
 
 from perizinan import throttle
 from perizinan.accounts.models import ApiToken, User
@@ -23,8 +23,18 @@ class BearerToken(HttpBearer):
         return found.user
 
 
+class BrowserSession(SessionAuth):
+    """A signed-in browser session, with Django's CSRF check. A request without a signed-in
+    session is simply not authenticated by it (401, never a CSRF 403: the contract)."""
+
+    def __call__(self, request: HttpRequest) -> Any:
+        if not request.user.is_authenticated:
+            return None
+        return super().__call__(request)
+
+
 # Bearer tokens for integrations; browser sessions (with CSRF) work too.
-AUTH: list[Any] = [BearerToken(), django_auth]
+AUTH: list[Any] = [BearerToken(), BrowserSession()]
 
 
 def current_user(request: HttpRequest) -> User:
