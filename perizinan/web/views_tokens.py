@@ -14,14 +14,14 @@ from perizinan.accounts.models import ApiToken
 @login_required
 @require_GET
 def account(request: HttpRequest) -> HttpResponse:
-    tokens = ApiToken.active().filter(user=request.user).order_by("-last_used_at")
+    tokens = ApiToken.active().filter(user_id=request.user.pk).order_by("-last_used_at")
     return render(request, "web/account/account.html", {"tokens": tokens})
 
 
 @login_required
 @require_POST
 def revoke_token(request: HttpRequest, pk: int) -> HttpResponse:
-    deleted, _rows = ApiToken.objects.filter(pk=pk, user=request.user).delete()
+    deleted, _rows = ApiToken.objects.filter(pk=pk, user_id=request.user.pk).delete()
     if not deleted:
         raise Http404  # another account's token, or gone already
     messages.success(request, _("Token dicabut. Integrasi yang memakainya harus meminta token baru."))
