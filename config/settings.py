@@ -175,6 +175,21 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "perizinan@dpmptsp.kal
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media-not-served/"  # uploads are served only through permission-checked views
 
+# Production behind the TLS proxy (docs/adr/0010): HTTPS only, HSTS for a year. The proxy must
+# set X-Forwarded-Proto itself (overwriting any the client sent). `manage.py check --deploy`
+# then reports only security.W019: X_FRAME_OPTIONS stays SAMEORIGIN on purpose (the
+# application page shows uploaded PDFs in a frame of its own origin).
+if not DEBUG:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "1") == "1"
+    SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", "1") == "1"
+    SECURE_HSTS_PRELOAD = os.environ.get("DJANGO_SECURE_HSTS_PRELOAD", "1") == "1"
+    SECURE_REDIRECT_EXEMPT = [r"^api/v1/health$"]  # the proxy's health check speaks plain HTTP
+# The API's docs page needs a signed-in user in production; the schema (openapi.json) stays
+# public, as the contract promises.
+PERIZINAN_API_DOCS_PUBLIC = DEBUG
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = not DEBUG
