@@ -52,6 +52,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "perizinan.request_limits.RequestLimitsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -174,6 +175,21 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "perizinan@dpmptsp.kal
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media-not-served/"  # uploads are served only through permission-checked views
 
+# Production behind the TLS proxy (docs/adr/0010): HTTPS only, HSTS for a year. The proxy must
+# set X-Forwarded-Proto itself (overwriting any the client sent). `manage.py check --deploy`
+# then reports only security.W019: X_FRAME_OPTIONS stays SAMEORIGIN on purpose (the
+# application page shows uploaded PDFs in a frame of its own origin).
+if not DEBUG:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "1") == "1"
+    SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", "1") == "1"
+    SECURE_HSTS_PRELOAD = os.environ.get("DJANGO_SECURE_HSTS_PRELOAD", "1") == "1"
+    SECURE_REDIRECT_EXEMPT = [r"^api/v1/health$"]  # the proxy's health check speaks plain HTTP
+# The API's docs page needs a signed-in user in production; the schema (openapi.json) stays
+# public, as the contract promises.
+PERIZINAN_API_DOCS_PUBLIC = DEBUG
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = not DEBUG
@@ -181,10 +197,19 @@ CSRF_COOKIE_SECURE = not DEBUG
 
 # Uploads: accepted by content (PDF, JPEG, PNG), at most this many bytes.
 PERIZINAN_UPLOAD_MAX_BYTES = int(os.environ.get("PERIZINAN_UPLOAD_MAX_BYTES", 10 * 1024 * 1024))
-DATA_UPLOAD_MAX_MEMORY_SIZE = PERIZINAN_UPLOAD_MAX_BYTES + 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
-# API tokens expire after this many days.
-PERIZINAN_TOKEN_DAYS = int(os.environ.get("PERIZINAN_TOKEN_DAYS", "30"))
+# Images: at most this many pixels, read from the header before any decoding.
+PERIZINAN_IMAGE_MAX_PIXELS = int(os.environ.get("PERIZINAN_IMAGE_MAX_PIXELS", 40_000_000))
+# The public PDF check accepts a licence PDF of at most this many bytes.
+PERIZINAN_PDF_CHECK_MAX_BYTES = int(os.environ.get("PERIZINAN_PDF_CHECK_MAX_BYTES", 20 * 1024 * 1024))
+# Any request body: refused (413) from its Content-Length before it is read (perizinan/request_limits.py).
+PERIZINAN_REQUEST_MAX_BYTES = max(PERIZINAN_UPLOAD_MAX_BYTES, PERIZINAN_PDF_CHECK_MAX_BYTES) + 1024 * 1024
+# A body that is not multipart (JSON, a form) is read into memory: at most 2 MB.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Uploaded files above this size are streamed to a temporary file, never held in memory whole.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+# API tokens expire this many days after they were issued, and after this many days unused.
+PERIZINAN_TOKEN_DAYS = int(os.environ.get("PERIZINAN_TOKEN_DAYS", "365"))
+PERIZINAN_TOKEN_IDLE_DAYS = int(os.environ.get("PERIZINAN_TOKEN_IDLE_DAYS", "30"))
 
 # Signing (issue #4): the local PKCS#12 keys (demo CA: manage.py create_signing_certificate), or
 # the national e-signature service (BSrE API v2) for the head of the office.
@@ -201,6 +226,19 @@ PERIZINAN_BSRE_USER = os.environ.get("PERIZINAN_BSRE_USER", "")
 PERIZINAN_BSRE_PASSWORD = os.environ.get("PERIZINAN_BSRE_PASSWORD", "")
 # The public address printed in the licence's QR code (the verification page).
 PERIZINAN_PUBLIC_URL = os.environ.get("PERIZINAN_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Caches. `default` is shared by every server process (Django's DatabaseCache; its table is made
+# by `manage.py createcachetable`, which `make migrate` runs): the throttle counters live there
+# (perizinan/throttle.py, docs/adr/0009). `refcache` holds reference data per process
+# (perizinan/refcache.py): it is read on every request and must cost no query.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "perizinan_cache",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
+    "refcache": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "perizinan-ref"},
+}
 
 # Background work (documents, notifications, reports): Django's tasks framework with the
 # database-backed queue of django-tasks-db. `manage.py db_worker` runs the worker; `make run`

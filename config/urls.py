@@ -14,3 +14,8 @@ urlpatterns = [
     path("", include("perizinan.notifications.views")),
     path("", include("perizinan.reports.urls")),
 ]
+
+handler400 = "perizinan.request_limits.bad_request"
+handler403 = "perizinan.request_limits.permission_denied"
+handler404 = "perizinan.request_limits.page_not_found"
+handler500 = "perizinan.request_limits.server_error"

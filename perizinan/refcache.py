@@ -6,7 +6,7 @@ Every entry is dropped the moment its source rows change in this process, and ag
 change commits (the apps connect `post_save`/`post_delete`/`m2m_changed` to `invalidate`), and
 lives at most `PERIZINAN_REFCACHE_SECONDS` (default 60 s) so that other processes catch up.
 With the default per-process cache another server process may use a removed role or an old
-calendar for up to that long; configure a shared `CACHES` backend (Redis, memcached) to make
+calendar for up to that long; configure a shared backend for `CACHES["refcache"]` (Redis, memcached) to make
 every drop immediate everywhere.
 """
 
@@ -14,10 +14,11 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import transaction
 
 PREFIX = "perizinan:ref:"
+ALIAS = "refcache"
 
 
 def _ttl() -> int:
@@ -27,10 +28,10 @@ def _ttl() -> int:
 def cached[T](key: str, load: Callable[[], T]) -> T:
     """The value under `key`, loaded with `load()` when missing."""
     full = PREFIX + key
-    value = cache.get(full)
+    value = caches[ALIAS].get(full)
     if value is None:
         value = load()
-        cache.set(full, value, _ttl())
+        caches[ALIAS].set(full, value, _ttl())
     return value  # type: ignore[no-any-return]
 
 
@@ -38,8 +39,8 @@ def invalidate(*keys: str) -> None:
     """Drop `keys` now, and again once the transaction that changed their rows commits (a
     reader in between could have loaded the old committed values again)."""
     full = [PREFIX + k for k in keys]
-    cache.delete_many(full)
-    transaction.on_commit(lambda: cache.delete_many(full))
+    caches[ALIAS].delete_many(full)
+    transaction.on_commit(lambda: caches[ALIAS].delete_many(full))
 
 
 def invalidator(*keys: str) -> Callable[..., None]:

@@ -61,6 +61,7 @@ def manage(*args: str) -> str:
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     manage("migrate", "--noinput")
+    manage("createcachetable")
     manage("create_signing_certificate")
     done, submitted, returned = manage("shell", "-c", PREPARE).split()[-3:]
     server = subprocess.Popen(

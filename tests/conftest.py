@@ -2,7 +2,7 @@ import json
 from typing import Any
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 
 from perizinan.accounts.models import User
@@ -21,7 +21,9 @@ def demo_pki(tmp_path_factory):  # type: ignore[no-untyped-def]
 
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(request, settings, tmp_path, demo_pki):  # type: ignore[no-untyped-def]
-    cache.clear()  # cached reference data (perizinan/refcache.py) must not outlive a test's rollback
+    # Cached reference data (perizinan/refcache.py) must not outlive a test's rollback; throttle
+    # counters (the database cache) are rolled back with the test.
+    caches["refcache"].clear()
     # A test on the module's shared dossier reads the dossier's files; any other gets its own folder.
     shared = "completed_dossier" in request.fixturenames
     media_root = request.getfixturevalue("completed_dossier").media_root if shared else tmp_path / "media"
@@ -31,6 +33,7 @@ def _fast_and_isolated(request, settings, tmp_path, demo_pki):  # type: ignore[n
 
 @pytest.fixture
 def users(db) -> dict[str, User]:  # type: ignore[no-untyped-def]
+    cache.clear()  # throttle counters: a transactional test's flush leaves the cache table alone
     load_catalogue()
     return seed_users(PASSWORD)
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.test import override_settings
 
@@ -60,6 +60,7 @@ def completed_dossier(django_db_setup, django_db_blocker, demo_pki, tmp_path_fac
         outer.__enter__()
         try:
             cache.clear()
+            caches["refcache"].clear()
             load_catalogue()
             users = seed_users(PASSWORD)
             clients: dict[str | None, Api] = {}
@@ -77,3 +78,4 @@ def completed_dossier(django_db_setup, django_db_blocker, demo_pki, tmp_path_fac
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
             cache.clear()
+            caches["refcache"].clear()

@@ -30,6 +30,9 @@ class AccountsConfig(AppConfig):
             signal.connect(drop_office, sender=Office, weak=False, dispatch_uid=f"office-cache-{signal}")
         m2m_changed.connect(_drop_roles, sender=User.groups.through, dispatch_uid="roles-cache")
         post_save.connect(_drop_roles_of_user, sender=User, dispatch_uid="roles-cache-user")
+        m2m_changed.connect(
+            _revoke_tokens_on_role_loss, sender=User.groups.through, dispatch_uid="token-revoke"
+        )
 
 
 def _drop_roles(sender, instance, action, pk_set, **kwargs):  # type: ignore[no-untyped-def]
@@ -43,3 +46,16 @@ def _drop_roles(sender, instance, action, pk_set, **kwargs):  # type: ignore[no-
 
 def _drop_roles_of_user(sender, instance, **kwargs):  # type: ignore[no-untyped-def]
     invalidate(f"roles:{instance.pk}")
+
+
+def _revoke_tokens_on_role_loss(sender, instance, action, pk_set, **kwargs):  # type: ignore[no-untyped-def]
+    """Losing a role revokes every API token of the user (the contract)."""
+    from .models import ApiToken
+
+    if not kwargs.get("reverse"):  # user.groups changed
+        if action in ("post_remove", "post_clear"):
+            ApiToken.objects.filter(user=instance).delete()
+    elif action == "post_remove":  # group.user_set.remove(...)
+        ApiToken.objects.filter(user_id__in=pk_set or []).delete()
+    elif action == "pre_clear":  # group.user_set.clear(): its members, before they are gone
+        ApiToken.objects.filter(user__groups=instance).delete()

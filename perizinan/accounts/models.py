@@ -1,6 +1,7 @@
 import hashlib
 import secrets
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
@@ -39,6 +40,14 @@ class User(AbstractUser):
         on_delete=models.PROTECT,
         help_text=_("Untuk anggota tim teknis: instansi tempat ia bekerja"),
     )
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # A new password (change or reset; not the hasher's silent upgrade at sign-in, which
+        # clears `_password` first) revokes every API token of the account.
+        password_changed = self._password is not None and self.pk is not None  # type: ignore[attr-defined]
+        super().save(*args, **kwargs)
+        if password_changed or not self.is_active:
+            ApiToken.revoke_all(self)
 
     @property
     def paraf(self) -> str:
@@ -90,12 +99,21 @@ def _hash_token(raw: str) -> str:
 
 
 class ApiToken(models.Model):
-    """A bearer token for the HTTP API. Only its SHA-256 is stored."""
+    """A bearer token for the HTTP API. Only its SHA-256 is stored, with its first characters
+    (`hint`) so that its owner can tell tokens apart. A token ends at `expires_at`, after
+    `PERIZINAN_TOKEN_IDLE_DAYS` without use, when revoked (DELETE /api/v1/auth/token, the
+    account page), and with every other token of its user on a password change or reset,
+    deactivation or loss of a role."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
     key_hash = models.CharField(max_length=64, unique=True)
+    hint = models.CharField(_("awal token"), max_length=8, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
+    last_used_at = models.DateTimeField(_("terakhir dipakai"), default=timezone.now)
+
+    # last_used_at is written at most once per this interval (not on every request).
+    TOUCH_EVERY = timedelta(hours=1)
 
     def __str__(self) -> str:
         return f"token of {self.user_id}"
@@ -106,15 +124,34 @@ class ApiToken(models.Model):
         cls.objects.create(
             user=user,
             key_hash=_hash_token(raw),
+            hint=raw[:6],
             expires_at=timezone.now() + timedelta(days=settings.PERIZINAN_TOKEN_DAYS),
         )
         return raw
 
     @classmethod
+    def active(cls) -> "models.QuerySet[ApiToken]":
+        now = timezone.now()
+        idle = timedelta(days=settings.PERIZINAN_TOKEN_IDLE_DAYS)
+        return cls.objects.filter(expires_at__gt=now, last_used_at__gt=now - idle, user__is_active=True)
+
+    @classmethod
+    def find(cls, raw: str) -> "ApiToken | None":
+        """The active token `raw`, its use noted (at most once per TOUCH_EVERY)."""
+        token = cls.active().select_related("user", "user__agency").filter(key_hash=_hash_token(raw)).first()
+        if token is None:
+            return None
+        now = timezone.now()
+        if now - token.last_used_at > cls.TOUCH_EVERY:
+            cls.objects.filter(pk=token.pk).update(last_used_at=now)
+            token.last_used_at = now
+        return token
+
+    @classmethod
     def user_for(cls, raw: str) -> User | None:
-        token = (
-            cls.objects.select_related("user", "user__agency")
-            .filter(key_hash=_hash_token(raw), expires_at__gt=timezone.now(), user__is_active=True)
-            .first()
-        )
+        token = cls.find(raw)
         return token.user if token else None
+
+    @classmethod
+    def revoke_all(cls, user: User) -> int:
+        return cls.objects.filter(user=user).delete()[0]

@@ -3,7 +3,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import File, Form, Router, Status
+from ninja import File, Form, Query, Router, Status
 from ninja.files import UploadedFile
 
 from perizinan.accounts.permissions import has_role
@@ -22,6 +22,7 @@ from perizinan.workflow.log import verify_chain
 from . import presenters
 from .auth import AUTH, current_user
 from .schemas import (
+    MAX_OFFSET,
     PROTECTED,
     ApplicationIn,
     ApplicationOut,
@@ -64,7 +65,11 @@ def create(request: HttpRequest, payload: ApplicationIn) -> Any:
 
 @router.get("", response={200: list[ApplicationSummary], 401: Error, 422: Error})
 def list_applications(
-    request: HttpRequest, response: HttpResponse, state: str | None = None, limit: int = 100, offset: int = 0
+    request: HttpRequest,
+    response: HttpResponse,
+    state: str | None = None,
+    limit: int = 100,
+    offset: int = Query(0, le=MAX_OFFSET),
 ) -> Any:
     """The applications the caller may see, newest first (`limit` at most 500)."""
     qs = visible_applications(current_user(request)).select_related("permit_type", "company", "licence")

@@ -4,30 +4,22 @@ from datetime import date, datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
+from perizinan import throttle
 from perizinan.catalog.selectors import get_permit_type
 from perizinan.errors import NotFound
-from perizinan.feedback import access, presenters, selectors, services, throttle
+from perizinan.feedback import access, presenters, selectors, services
 from perizinan.feedback.models import ComplaintChannel, SurveyChannel
 
 from .auth import AUTH, current_user
+from .limits import LIMITED, too_many
 from .schemas import Error
 
 router = Router(tags=["feedback"])
-
-LIMITED = {429: Error}
-
-
-def _too_many(verdict: throttle.Verdict) -> JsonResponse:
-    response = JsonResponse(
-        {"detail": _("Terlalu banyak kiriman dari alamat ini. Coba lagi nanti.")}, status=429
-    )
-    response["Retry-After"] = str(verdict.retry_after)
-    return response
 
 
 class Profile(Schema):
@@ -66,9 +58,9 @@ class SurveyOut(Schema):
 def submit_survey(request: HttpRequest, payload: SurveyIn) -> Any:
     """Answer the satisfaction survey (public). One response per survey code. Answers 1 or 2
     on any element come back in `low_elements` with the link to file a complaint."""
-    verdict = throttle.hit(request, "survey")
+    verdict = throttle.hit("survey", address=throttle.address(request))
     if not verdict.allowed:
-        return _too_many(verdict)
+        return too_many(verdict)
     permit_type = None
     if payload.permit_type and not services.normalise_code(payload.survey_code):
         permit_type = get_permit_type(payload.permit_type)
@@ -271,9 +263,9 @@ def complaint_stats(request: HttpRequest, q: Query[PeriodQuery]) -> Any:
 def file_complaint(request: HttpRequest, payload: ComplaintIn) -> Any:
     """File a complaint (public). Identity is optional; an e-mail or phone number is required.
     The answer is shown at GET /complaints/{tracking_code}."""
-    verdict = throttle.hit(request, "complaint")
+    verdict = throttle.hit("complaint", address=throttle.address(request))
     if not verdict.allowed:
-        return _too_many(verdict)
+        return too_many(verdict)
     category = selectors.active_categories().filter(code=payload.category).first()
     if category is None:
         raise ValidationError({"category": [_("Kategori tidak dikenal.")]})
@@ -297,11 +289,12 @@ def file_complaint(request: HttpRequest, payload: ComplaintIn) -> Any:
 def complaint_status(request: HttpRequest, tracking_code: str) -> Any:
     """A complaint's status, history and answer, by its tracking code. Too many unknown codes
     from one address -> 429."""
-    if throttle.tracking_blocked(request):
-        return _too_many(throttle.Verdict(False, throttle.MISS_WINDOW))
+    verdict = throttle.check("complaint_tracking", address=throttle.address(request))
+    if not verdict.allowed:
+        return too_many(verdict)
     try:
         complaint = selectors.complaint_by_tracking_code(tracking_code)
     except NotFound:
-        throttle.record_tracking_miss(request)
+        throttle.hit("complaint_tracking", address=throttle.address(request))
         raise
     return presenters.public_complaint(complaint)

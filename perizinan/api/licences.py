@@ -5,8 +5,10 @@ from django.utils.translation import gettext as _
 from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
 
+from perizinan import throttle
 from perizinan.documents.verification import check_licence, identify_pdf
 
+from .limits import LIMITED, too_many
 from .schemas import Error, LicenceVerifyOut
 
 router = Router(tags=["licences"])
@@ -59,9 +61,12 @@ class PdfCheckOut(Schema):
     reasons: list[str]
 
 
-@router.post("/verify-pdf", response={200: PdfCheckOut, 422: Error}, auth=None)
+@router.post("/verify-pdf", response={200: PdfCheckOut, 413: Error, 422: Error, **LIMITED}, auth=None)
 def verify_pdf(request: HttpRequest, file: File[UploadedFile]) -> Any:
     """Upload a PDF you were given: is it a genuine, unaltered licence of this office, and which one?"""
+    verdict = throttle.hit("pdf_check", address=throttle.address(request))
+    if not verdict.allowed:
+        return too_many(verdict)
     data = file.read(20 * 1024 * 1024 + 1)
     if len(data) > 20 * 1024 * 1024:
         return Status(

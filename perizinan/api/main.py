@@ -1,10 +1,15 @@
 """The HTTP API v1 (see ../shared/docs/api-contract.md). Errors are {"detail": "...", "errors": {...}}."""
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
@@ -15,7 +20,23 @@ from perizinan.errors import Conflict, NotFound
 
 from . import actions, applications, auth, catalog, generated, licences, queue, reports, status, tasks
 
+
+def _docs_access(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """The docs page (/api/v1/docs) needs a signed-in user in production; the schema is public.
+    (django-ninja puts one decorator on both views.)"""
+    protected = login_required(view)
+
+    @wraps(view)
+    def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if settings.PERIZINAN_API_DOCS_PUBLIC or request.path.endswith("/openapi.json"):
+            return view(request, *args, **kwargs)
+        return protected(request, *args, **kwargs)
+
+    return guarded
+
+
 api = NinjaAPI(
+    docs_decorator=_docs_access,
     title="Perizinan API",
     version="1",
     description="DPMPTSP Prov. Kaltim licensing system: catalogue, applications, the 17 SOP steps, tasks, licences.",
@@ -71,6 +92,16 @@ def _schema_invalid(request: HttpRequest, exc: NinjaValidationError) -> HttpResp
 @api.exception_handler(AuthenticationError)
 def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
     return _error(request, 401, _("Diperlukan autentikasi."))
+
+
+@api.exception_handler(RequestDataTooBig)
+def _too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    return _error(request, 413, _("Permintaan terlalu besar."))
+
+
+@api.exception_handler(MultiPartParserError)
+def _bad_multipart(request: HttpRequest, exc: MultiPartParserError) -> HttpResponse:
+    return _error(request, 400, _("Isi permintaan multipart tidak valid."))
 
 
 @api.exception_handler(HttpError)

@@ -3,14 +3,14 @@
 from typing import Any, Literal
 
 from django.http import HttpRequest, HttpResponse
-from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
+from perizinan import throttle
 from perizinan.frontoffice import selectors, services
 from perizinan.frontoffice.models import QueueTicket
-from perizinan.frontoffice.throttle import ticket_retry_after
 
 from .auth import AUTH, current_user
+from .limits import too_many
 from .schemas import Error
 
 router = Router(tags=["queue"])
@@ -88,10 +88,9 @@ def _ticket(t: QueueTicket) -> dict[str, Any]:
 @router.post("/tickets", response={201: IssuedOut, 409: ClosedOut, 422: Error, 429: Error}, auth=None)
 def issue_ticket(request: HttpRequest, response: HttpResponse, payload: TicketIn) -> Any:
     """Take a ticket (the kiosk). Outside service hours or on a non-working day: 409 with the next opening."""
-    retry = ticket_retry_after(request)
-    if retry is not None:
-        response["Retry-After"] = str(retry)
-        return Status(429, {"detail": _("Terlalu banyak permintaan; coba lagi nanti.")})
+    verdict = throttle.hit("queue_ticket", address=throttle.address(request))
+    if not verdict.allowed:
+        return too_many(verdict)
     try:
         ticket = services.issue_ticket(service=payload.service, phone=payload.phone)
     except services.QueueClosed as closed:

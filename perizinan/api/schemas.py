@@ -10,6 +10,8 @@ class Error(Schema):
 
 
 RESPONSES_401 = {401: Error}
+# The largest `offset` a list accepts (beyond it: 422, never a database overflow).
+MAX_OFFSET = 1_000_000_000
 PROTECTED = {401: Error, 403: Error, 404: Error, 422: Error}
 
 

@@ -3,14 +3,14 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from perizinan.accounts.permissions import is_officer
 from perizinan.workflow.selectors import tasks_for
 
 from . import presenters
 from .auth import AUTH, current_user
-from .schemas import Error
+from .schemas import MAX_OFFSET, Error
 
 router = Router(tags=["tasks"], auth=AUTH)
 
@@ -31,7 +31,7 @@ class TaskOut(Schema):
 
 
 @router.get("", response={200: list[TaskOut], 401: Error, 403: Error, 422: Error})
-def tasks(request: HttpRequest, limit: int = 200, offset: int = 0) -> Any:
+def tasks(request: HttpRequest, limit: int = 200, offset: int = Query(0, le=MAX_OFFSET)) -> Any:
     """Applications waiting for an action of one of the caller's roles, oldest deadline first."""
     user = current_user(request)
     if not is_officer(user):

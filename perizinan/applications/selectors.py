@@ -1,8 +1,12 @@
 """Reads with permission checks: which applications a user may see."""
 
+import hmac
+from dataclasses import dataclass
+
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 
+from perizinan import throttle
 from perizinan.accounts.models import User
 from perizinan.accounts.permissions import user_roles
 from perizinan.accounts.roles import OFFICE_ROLES, Role
@@ -106,3 +110,34 @@ def checklist(app: Application) -> list[dict]:
 
 def missing_submission_documents(app: Application) -> list[int]:
     return [row["number"] for row in checklist(app) if row["stage"] == "submission" and not row["present"]]
+
+
+@dataclass(frozen=True)
+class StatusLookup:
+    """The outcome of a public status check: the application, or why there is none."""
+
+    application: Application | None
+    verdict: throttle.Verdict
+
+
+def status_lookup(*, registration_number: str, code: str, address: str) -> StatusLookup:
+    """The one status check of the API and the page: the registration number (any letter case)
+    and the secret code printed on the receipt. Misses are counted per address and per
+    registration number (perizinan/throttle.py); once either is over its limit nothing is looked up."""
+    number = registration_number.strip().upper()
+    subjects = {"address": address, "object": number}
+    verdict = throttle.check("status", **subjects)
+    if not verdict.allowed:
+        return StatusLookup(None, verdict)
+    given = code.strip().upper().encode("utf-8", "surrogatepass")
+    app = (
+        Application.objects.select_related("permit_type", "licence")
+        .filter(registration_number=number)
+        .first()
+        if number
+        else None
+    )
+    if app is None or not app.status_code or not hmac.compare_digest(app.status_code.encode(), given):
+        throttle.hit("status", **subjects)
+        return StatusLookup(None, verdict)
+    return StatusLookup(app, verdict)

@@ -9,6 +9,11 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from PIL import Image
+from pypdf import PdfReader
+
+# Decoding beyond this raises in Pillow itself (a second guard behind the header check below).
+Image.MAX_IMAGE_PIXELS = settings.PERIZINAN_IMAGE_MAX_PIXELS
 
 
 @dataclass(frozen=True)
@@ -30,15 +35,23 @@ def _sniff(head: bytes) -> str | None:
     return None
 
 
+def _pixels(content: bytes) -> int | None:
+    """The pixel count from the image's header (Image.open reads no pixel data); None if unreadable."""
+    try:
+        with Image.open(io.BytesIO(content)) as img:
+            width, height = img.size
+    except Image.DecompressionBombError:  # over twice Image.MAX_IMAGE_PIXELS: refused on opening
+        return Image.MAX_IMAGE_PIXELS * 2 + 1 if Image.MAX_IMAGE_PIXELS else None
+    except Exception:
+        return None
+    return width * height
+
+
 def _parses(content: bytes, content_type: str) -> bool:
     try:
         if content_type == "application/pdf":
-            from pypdf import PdfReader
-
             reader = PdfReader(io.BytesIO(content), strict=False)
             return len(reader.pages) > 0
-        from PIL import Image
-
         with Image.open(io.BytesIO(content)) as img:
             img.verify()
         with Image.open(io.BytesIO(content)) as img:
@@ -65,6 +78,16 @@ def check_upload(upload: UploadedFile, field: str = "file") -> CheckedFile:
     content_type = _sniff(content[:16])
     if content_type is None:
         raise ValidationError({field: _("Jenis berkas tidak diterima: hanya PDF, JPEG atau PNG.")})
+    if content_type != "application/pdf":
+        pixels = _pixels(content)
+        cap = settings.PERIZINAN_IMAGE_MAX_PIXELS
+        if pixels is not None and pixels > cap:
+            raise ValidationError(
+                {
+                    field: _("Gambar terlalu besar: lebih dari %(max)s megapiksel.")
+                    % {"max": round(cap / 1_000_000)}
+                }
+            )
     if not _parses(content, content_type):
         raise ValidationError(
             {field: _("Berkas rusak atau tidak dapat dibaca sebagai %(type)s.") % {"type": content_type}}

@@ -4,6 +4,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
+from perizinan import throttle
+
 from .catalog import DOCUMENTS
 from .catalog import render as render_document
 from .verification import check_licence, identify_pdf
@@ -22,6 +24,9 @@ def licence_page(request: HttpRequest, code: str) -> HttpResponse:
 def upload_check(request: HttpRequest) -> HttpResponse:
     context: dict = {}
     if request.method == "POST":
+        verdict = throttle.hit("pdf_check", address=throttle.address(request))
+        if not verdict.allowed:
+            return throttle.refused_page(request, verdict)
         upload = request.FILES.get("file")
         if upload is None:
             context["error"] = "missing"

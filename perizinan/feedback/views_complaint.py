@@ -8,9 +8,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from perizinan import throttle
 from perizinan.errors import NotFound
 
-from . import selectors, services, throttle
+from . import selectors, services
 from .forms import ComplaintForm
 from .models import ComplaintChannel, SurveyResponse
 
@@ -34,7 +35,7 @@ def complaint_form(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         status = 422
         if form.is_valid():
-            verdict = throttle.hit(request, "complaint")
+            verdict = throttle.hit("complaint", address=throttle.address(request))
             if not verdict.allowed:
                 form.add_error(None, _("Terlalu banyak kiriman dari alamat ini. Coba lagi nanti."))
                 response = render(request, "feedback/complaint_form.html", {"form": form}, status=429)
@@ -77,14 +78,15 @@ def tracking(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_GET
 def tracking_code(request: HttpRequest, code: str) -> HttpResponse:
-    if throttle.tracking_blocked(request):
+    verdict = throttle.check("complaint_tracking", address=throttle.address(request))
+    if not verdict.allowed:
         response = render(request, "feedback/complaint_tracking.html", {"throttled": True}, status=429)
-        response["Retry-After"] = str(throttle.MISS_WINDOW)
+        response["Retry-After"] = str(verdict.retry_after)
         return response
     try:
         complaint = selectors.complaint_by_tracking_code(code)
     except NotFound:
-        throttle.record_tracking_miss(request)
+        throttle.hit("complaint_tracking", address=throttle.address(request))
         return render(
             request, "feedback/complaint_tracking.html", {"not_found": True, "code": code}, status=404
         )

@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from perizinan import throttle
 from perizinan.errors import Conflict
 
-from . import services, throttle
+from . import services
 from .forms import SurveyForm
 from .ikm import ELEMENTS
 from .models import SurveyChannel, SurveyResponse
@@ -28,7 +29,7 @@ def _survey_page(
     form = SurveyForm(request.POST or None, with_code=with_code_field)
     status = 200
     if request.method == "POST" and not used and form.is_valid():
-        verdict = throttle.hit(request, "survey")
+        verdict = throttle.hit("survey", address=throttle.address(request))
         if not verdict.allowed:
             form.add_error(None, _("Terlalu banyak kiriman dari alamat ini. Coba lagi nanti."))
             response = render(

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from perizinan import throttle
 from perizinan.accounts.models import User
 from perizinan.accounts.permissions import has_role
 from perizinan.applications.models import Application
@@ -22,7 +23,6 @@ from perizinan.errors import Conflict, NotFound
 from . import selectors, services
 from .models import QueueTicket, ServiceCode
 from .permissions import STATS_ROLES, services_of
-from .throttle import ticket_retry_after
 
 TICKET_SALT = "frontoffice.ticket"
 
@@ -44,8 +44,10 @@ def kiosk(request: HttpRequest) -> HttpResponse:
     form = KioskForm(request.POST or None)
     closed = None
     status = 200
+    verdict = throttle.Verdict(True)
     if request.method == "POST" and form.is_valid():
-        if ticket_retry_after(request) is not None:
+        verdict = throttle.hit("queue_ticket", address=throttle.address(request))
+        if not verdict.allowed:
             form.add_error(None, _("Terlalu banyak permintaan; coba lagi nanti."))
             status = 429
         else:
@@ -64,12 +66,15 @@ def kiosk(request: HttpRequest) -> HttpResponse:
     elif request.method == "POST":
         status = 400
     services.ensure_services()
-    return render(
+    response = render(
         request,
         "frontoffice/kiosk.html",
         {"form": form, "services": selectors.services(), "closed": closed},
         status=status,
     )
+    if not verdict.allowed:
+        response["Retry-After"] = str(verdict.retry_after)
+    return response
 
 
 @require_GET

@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,22 +16,21 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from perizinan import throttle
 from perizinan.accounts import services as accounts
 from perizinan.accounts.models import User
 from perizinan.accounts.permissions import has_role
 from perizinan.accounts.roles import Role
 
-from . import throttle
 from .forms import NewPasswordForm, ResendVerificationForm, ResetRequestForm, SignupForm, decorate
-
-# At most this many mails (verification again, password reset) to one address per hour.
-MAIL_PER_ADDRESS_PER_HOUR = 3
 
 
 class ThrottledLoginForm(AuthenticationForm):
     error_messages = {
         **AuthenticationForm.error_messages,
-        "throttled": gettext_lazy("Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 15 menit."),
+        "throttled": gettext_lazy(
+            "Terlalu banyak percobaan masuk yang gagal untuk akun ini. Coba lagi dalam %(minutes)s menit."
+        ),
         "inactive": gettext_lazy(
             "Akun ini belum aktif. Buka tautan verifikasi yang kami kirim ke e-mail Anda, "
             "atau minta tautan baru di bawah."
@@ -42,16 +40,23 @@ class ThrottledLoginForm(AuthenticationForm):
     def clean(self):  # type: ignore[no-untyped-def]
         username = self.data.get("username", "")
         request: HttpRequest = self.request  # type: ignore[assignment]
-        if throttle.blocked(request, username):
-            raise forms.ValidationError(self.error_messages["throttled"], code="throttled")
+        subjects = throttle.account_subjects(request, username)
+        verdict = throttle.check("login", **subjects)
+        if not verdict.allowed:
+            self.retry_after = verdict.retry_after
+            raise forms.ValidationError(
+                self.error_messages["throttled"],
+                code="throttled",
+                params={"minutes": throttle.minutes(verdict)},
+            )
         try:
             cleaned = super().clean()
         except forms.ValidationError:
-            throttle.record_failure(request, username)
+            throttle.hit("login", **subjects)
             if self._inactive_with_right_password(username, self.data.get("password", "")):
                 raise forms.ValidationError(self.error_messages["inactive"], code="inactive") from None
             raise
-        throttle.reset(request, username)
+        throttle.reset("login", account_address=subjects["account_address"])
         return cleaned
 
     @staticmethod
@@ -65,6 +70,14 @@ class LoginView(auth_views.LoginView):
     form_class = ThrottledLoginForm
     redirect_authenticated_user = True
 
+    def form_invalid(self, form: Any) -> HttpResponse:
+        response = super().form_invalid(form)
+        retry_after = getattr(form, "retry_after", 0)
+        if retry_after:
+            response.status_code = 429
+            response["Retry-After"] = str(retry_after)
+        return response
+
     def get_default_redirect_url(self) -> str:
         if has_role(self.request.user, Role.APPLICANT):  # type: ignore[arg-type]
             return reverse("web:my_applications")
@@ -75,16 +88,9 @@ def _base_url(request: HttpRequest) -> str:
     return request.build_absolute_uri("/")
 
 
-def _mail_allowed(kind: str, email: str) -> bool:
-    """Count one mail to `email`; False once the hourly quota is used (protects inboxes)."""
-    key = f"mail-quota:{kind}:{email.strip().lower()}"
-    if cache.add(key, 1, 3600):
-        return True
-    try:
-        return cache.incr(key) <= MAIL_PER_ADDRESS_PER_HOUR
-    except ValueError:
-        cache.set(key, 1, 3600)
-        return True
+def _mail_allowed(request: HttpRequest, email: str) -> bool:
+    """Count one mail asked for `email`; False once its quota is used (protects inboxes)."""
+    return throttle.hit("mail", account=email.strip().lower(), address=throttle.address(request)).allowed
 
 
 SIGNUP_FIELDS = {"username": "username", "email": "email", "password": "password1", "full_name": "full_name"}
@@ -97,6 +103,9 @@ def signup(request: HttpRequest) -> HttpResponse:
         return redirect("web:home")
     form = SignupForm(request.POST or None)
     if request.method == "POST":
+        verdict = throttle.hit("signup", address=throttle.address(request))
+        if not verdict.allowed:
+            return throttle.refused_page(request, verdict)
         if form.is_valid():
             try:
                 accounts.register_applicant(
@@ -160,7 +169,7 @@ def resend_verification(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             email = form.cleaned_data["email"]
-            if _mail_allowed("verify", email):
+            if _mail_allowed(request, email):
                 accounts.resend_verification(email=email, base_url=_base_url(request))
             messages.info(
                 request,
@@ -185,8 +194,14 @@ class PasswordResetView(auth_views.PasswordResetView):
     def get_form(self, form_class: Any = None) -> Any:
         return decorate(super().get_form(form_class))
 
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        verdict = throttle.hit("password_reset", address=throttle.address(request))
+        if not verdict.allowed:
+            return throttle.refused_page(request, verdict)
+        return super().post(request, *args, **kwargs)
+
     def form_valid(self, form: Any) -> HttpResponse:
-        if not _mail_allowed("reset", form.cleaned_data["email"]):
+        if not _mail_allowed(self.request, form.cleaned_data["email"]):
             return redirect(self.get_success_url())  # the same page: nothing is revealed
         return super().form_valid(form)
 

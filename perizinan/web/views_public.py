@@ -1,11 +1,9 @@
 """Public pages (no login): home, the permit page with its requirements checklist, the status check."""
 
-import hmac
 from typing import Any
 from urllib.parse import urlencode
 
 from django import forms
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path, reverse
@@ -13,13 +11,14 @@ from django.utils.dates import WEEKDAYS
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
+from perizinan import throttle
 from perizinan.accounts.models import DEFAULT_SERVICE_HOURS, Office
 from perizinan.accounts.permissions import has_role, is_officer, user_roles
 from perizinan.accounts.roles import REPORTING_ROLES, Role
 from perizinan.api.presenters import public_status
-from perizinan.applications.models import Application
+from perizinan.applications.selectors import status_lookup
 from perizinan.catalog.models import ApplicationKind, ClockStart, Condition, PermitType, Requirement, Stage
 from perizinan.catalog.profile import Profile
 from perizinan.catalog.selectors import active_permit_types, get_permit_type, requirements_for
@@ -37,10 +36,6 @@ PURPOSES = {
         "prosesnya jelas dan waktu penyelesaiannya pasti."
     ),
 }
-
-# Failed status checks allowed per address in STATUS_WINDOW seconds (the code has 32^8 values).
-STATUS_MAX_FAILURES = 30
-STATUS_WINDOW = 15 * 60
 
 
 def service_hours(office: Office | None = None) -> list[str]:
@@ -230,36 +225,27 @@ class StatusForm(forms.Form):
     )
 
 
-def _failures_key(request: HttpRequest) -> str:
-    return f"status-fail:ip:{request.META.get('REMOTE_ADDR', '')}"
-
-
 @never_cache
-@require_GET
+@require_http_methods(["GET", "POST"])
 def status(request: HttpRequest) -> HttpResponse:
-    """Status check with the registration number and the secret code from the receipt."""
-    bound = "registration_number" in request.GET or "code" in request.GET
-    form = StatusForm(request.GET if bound else None)
+    """Status check with the registration number and the secret code from the receipt. A POST:
+    the secret code never travels in the address (logs, history, Referer)."""
+    form = StatusForm(request.POST if request.method == "POST" else None)
     context: dict[str, Any] = {"form": form, "steps_total": len(STEPS)}
     code = 200
-    if bound and form.is_valid():
-        key = _failures_key(request)
-        if (cache.get(key) or 0) >= STATUS_MAX_FAILURES:
-            context["throttled"] = True
-            return render(request, "web/public/status.html", context, status=429)
-        number = form.cleaned_data["registration_number"].strip()
-        given = form.cleaned_data["code"].strip().upper()
-        app = (
-            Application.objects.select_related("permit_type", "licence")
-            .filter(registration_number=number)
-            .first()
+    if request.method == "POST" and form.is_valid():
+        found = status_lookup(
+            registration_number=form.cleaned_data["registration_number"],
+            code=form.cleaned_data["code"],
+            address=throttle.address(request),
         )
-        if app is None or not app.status_code or not hmac.compare_digest(app.status_code, given):
-            if not cache.add(key, 1, STATUS_WINDOW):
-                try:
-                    cache.incr(key)
-                except ValueError:
-                    cache.set(key, 1, STATUS_WINDOW)
+        if not found.verdict.allowed:
+            context.update(throttled=True, minutes=throttle.minutes(found.verdict))
+            response = render(request, "web/public/status.html", context, status=429)
+            response["Retry-After"] = str(found.verdict.retry_after)
+            return response
+        app = found.application
+        if app is None:
             context["not_found"] = True
             code = 404
         else:
@@ -271,7 +257,7 @@ def status(request: HttpRequest) -> HttpResponse:
                 step_title=step.title if step else "",
                 clock_from_recommendation=app.permit_type.clock_start == ClockStart.RECOMMENDATION,
             )
-    elif bound:
+    elif request.method == "POST":
         code = 400
     return render(request, "web/public/status.html", context, status=code)
 

@@ -2,20 +2,12 @@ import importlib
 
 import pytest
 from django.apps import apps
-from django.core.cache import cache
 
 from perizinan.feedback.models import ComplaintCategory
 from perizinan.workflow.models import RecordKind, StepRecord
 from tests.helpers import create_complete, run_until
 
 ANSWERS = {f"u{i}": 3 for i in range(1, 10)}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_throttle():  # type: ignore[no-untyped-def]
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -13,11 +13,3 @@ OPEN = datetime(2026, 12, 2, 10, 0, tzinfo=WITA)
 def open_hours():  # type: ignore[no-untyped-def]
     with time_machine.travel(OPEN, tick=False) as traveller:
         yield traveller
-
-
-@pytest.fixture(autouse=True)
-def _no_cached_throttle():  # type: ignore[no-untyped-def]
-    from django.core.cache import cache
-
-    cache.clear()
-    yield

@@ -134,10 +134,8 @@ def test_permission_edges(api, open_hours):
     assert api().post("/queue/board").status_code == 405
 
 
-def test_public_posts_are_throttled(api, open_hours, monkeypatch):
-    from perizinan.frontoffice import throttle
-
-    monkeypatch.setattr(throttle, "TICKETS_PER_WINDOW", 2)
+def test_public_posts_are_throttled(api, open_hours, settings):
+    settings.PERIZINAN_THROTTLES = {"queue_ticket": {"address": (2, 600)}}
     assert take(api).status_code == 201
     assert take(api).status_code == 201
     r = take(api)

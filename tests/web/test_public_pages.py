@@ -3,24 +3,15 @@
 import re
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from perizinan.accounts.models import Office
 from perizinan.demo import new_application, run_forward
-from perizinan.web import views_public
 from perizinan.workflow.services import take_action
 
 pytestmark = pytest.mark.django_db
 
 PLAIN_NEW = set(range(1, 30)) - {7, 8, 16, 17, 25, 26, 27}
-
-
-@pytest.fixture(autouse=True)
-def _clear_throttle():  # type: ignore[no-untyped-def]
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def numbers(response) -> list[int]:  # type: ignore[no-untyped-def]
@@ -203,8 +194,8 @@ def test_status_form_renders(client, users):
 
 def test_status_with_the_right_code(client, users, django_assert_max_num_queries):
     app = registered(users)
-    with django_assert_max_num_queries(4):
-        r = client.get(reverse("web:status"), {"registration_number": app.registration_number,
+    with django_assert_max_num_queries(6):  # + the two shared throttle counters
+        r = client.post(reverse("web:status"), {"registration_number": app.registration_number,
                                                "code": app.status_code.lower()})  # fmt: skip
     assert r.status_code == 200
     html = r.content.decode()
@@ -225,7 +216,7 @@ def test_status_tells_what_the_applicant_must_do(client, users):
         by=users["cs"],
         data={"reason": "Unggah ulang NPWP yang jelas"},
     )
-    r = client.get(
+    r = client.post(
         reverse("web:status"), {"registration_number": app.registration_number, "code": app.status_code}
     )
     html = r.content.decode()
@@ -234,7 +225,7 @@ def test_status_tells_what_the_applicant_must_do(client, users):
 
 def test_status_shows_the_licence_number_when_issued(client, users):
     app = run_forward(new_application(users), users)
-    r = client.get(
+    r = client.post(
         reverse("web:status"), {"registration_number": app.registration_number, "code": app.status_code}
     )
     assert r.status_code == 200
@@ -244,8 +235,8 @@ def test_status_shows_the_licence_number_when_issued(client, users):
 def test_wrong_number_or_code_gives_the_same_answer(client, users):
     app = registered(users)
     url = reverse("web:status")
-    wrong_code = client.get(url, {"registration_number": app.registration_number, "code": "AAAAAAAA"})
-    wrong_number = client.get(url, {"registration_number": "PAK-2026-999999", "code": app.status_code})
+    wrong_code = client.post(url, {"registration_number": app.registration_number, "code": "AAAAAAAA"})
+    wrong_number = client.post(url, {"registration_number": "PAK-2026-999999", "code": app.status_code})
     for r in (wrong_code, wrong_number):
         assert r.status_code == 404
         html = r.content.decode()
@@ -255,27 +246,27 @@ def test_wrong_number_or_code_gives_the_same_answer(client, users):
 
 
 def test_missing_field_is_a_form_error(client, users):
-    r = client.get(reverse("web:status"), {"registration_number": "PAK-2026-000001", "code": ""})
+    r = client.post(reverse("web:status"), {"registration_number": "PAK-2026-000001", "code": ""})
     assert r.status_code == 400
     assert 'id="id_code_error"' in r.content.decode()
 
 
-def test_status_guessing_is_throttled(client, users, monkeypatch):
-    monkeypatch.setattr(views_public, "STATUS_MAX_FAILURES", 3)
+def test_status_guessing_is_throttled(client, users, settings):
+    settings.PERIZINAN_THROTTLES = {"status": {"address": (3, 900)}}
     app = registered(users)
     url = reverse("web:status")
     for _ in range(3):
         assert (
-            client.get(url, {"registration_number": app.registration_number, "code": "WRONG123"}).status_code
+            client.post(url, {"registration_number": app.registration_number, "code": "WRONG123"}).status_code
             == 404
         )
-    r = client.get(url, {"registration_number": app.registration_number, "code": app.status_code})
+    r = client.post(url, {"registration_number": app.registration_number, "code": app.status_code})
     assert r.status_code == 429
 
 
 # --- methods ---------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", ["/", "/izin/pak/", "/izin/pak/persyaratan/", "/status/"])
+@pytest.mark.parametrize("path", ["/", "/izin/pak/", "/izin/pak/persyaratan/"])
 def test_get_only_pages_refuse_post(client, users, path):
     assert client.post(path).status_code == 405
