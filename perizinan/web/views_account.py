@@ -32,6 +32,10 @@ MAIL_PER_ADDRESS_PER_HOUR = 3
 class ThrottledLoginForm(AuthenticationForm):
     error_messages = {
         **AuthenticationForm.error_messages,
+        # Django's Indonesian text repeats the field's name ("nama pengguna nama pengguna").
+        "invalid_login": gettext_lazy(
+            "Nama pengguna atau kata sandi salah. Huruf besar dan kecil dibedakan."
+        ),
         "throttled": gettext_lazy("Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam 15 menit."),
         "inactive": gettext_lazy(
             "Akun ini belum aktif. Buka tautan verifikasi yang kami kirim ke e-mail Anda, "

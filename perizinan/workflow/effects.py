@@ -19,8 +19,8 @@ from perizinan.accounts.models import User
 from perizinan.applications import stored_files
 from perizinan.applications.models import Application, ChecklistItem
 from perizinan.applications.numbers import next_registration_number
-from perizinan.applications.validation import clean_nik
 from perizinan.applications.selectors import profile_of
+from perizinan.applications.validation import clean_nik
 from perizinan.catalog.models import ClockStart, Stage
 from perizinan.catalog.selectors import requirements_for
 from perizinan.licences.models import Licence

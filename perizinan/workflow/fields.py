@@ -49,12 +49,12 @@ class Field:
                     {self.name: gettext("Tanggal tidak valid (format YYYY-MM-DD).")}
                 ) from None
         if self.type == "bool":
-            value = raw if isinstance(raw, bool) else _bool(raw)
-            if value is None:
+            flag = raw if isinstance(raw, bool) else _bool(raw)
+            if flag is None:
                 raise ValidationError({self.name: gettext("Nilai ya/tidak tidak valid.")})
-            if self.accepted and not value:
+            if self.accepted and not flag:
                 raise ValidationError({self.name: gettext("Wajib dikonfirmasi sebelum melanjutkan.")})
-            return value
+            return flag
         if self.type == "choice":
             if str(raw) not in self.choices:
                 raise ValidationError({self.name: gettext("Pilihan tidak valid.")})
@@ -76,9 +76,12 @@ def reason(label: Any = None) -> Field:
     return Field("reason", "text", label or _("Alasan (dilihat pemohon)"))
 
 
+INTERNAL_NOTE = Field("reason", "text", _("Catatan internal (tidak dilihat pemohon)"))
+
+
 def internal_note() -> Field:
     """The reason of a return between officers: the applicant does not see it."""
-    return Field("reason", "text", _("Catatan internal (tidak dilihat pemohon)"))
+    return INTERNAL_NOTE
 
 
 def note() -> Field:

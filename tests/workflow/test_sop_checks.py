@@ -37,7 +37,9 @@ def test_cs_accept_after_ticking_every_item_keeps_who_ticked_what(api, applicati
     app_id = create_complete(api, application_data)
     act(api, app_id, "applicant", "submit")
     client.force_login(users["cs"])
-    numbers = [r["number"] for r in api("cs").get(f"/applications/{app_id}").json()["checklist"] if r["present"]]
+    numbers = [
+        r["number"] for r in api("cs").get(f"/applications/{app_id}").json()["checklist"] if r["present"]
+    ]
     for n in numbers[:-1]:
         client.post(f"/permohonan/{app_id}/checklist/{n}/", {"ticked": "on"})
     r = api("cs").post(f"/applications/{app_id}/actions/cs_accept", {})
@@ -58,7 +60,10 @@ def test_cs_accept_tick_all_with_confirmation_is_recorded(api, application_data,
     act(api, app_id, "cs", "cs_accept", {"confirm_all": True})
     accept = ProcessLogEntry.objects.get(application_id=app_id, action="cs_accept")
     assert accept.data["ticked_at_acceptance"] == accept.data["ticked"] != []
-    assert all(i.ticked_by == users["cs"] and i.ticked_at for i in ChecklistItem.objects.filter(application_id=app_id))
+    assert all(
+        i.ticked_by == users["cs"] and i.ticked_at
+        for i in ChecklistItem.objects.filter(application_id=app_id)
+    )
 
 
 # --- 4: step 13 (13d), step 15 (15c) and step 16 -------------------------------------------------
@@ -84,7 +89,9 @@ def test_numbering_needs_the_final_checklist_confirmed(api, application_data):
         r = api("registry").post(f"/applications/{app_id}/actions/number_licence", data)
         assert r.status_code == 422 and "final_checklist_checked" in r.json()["errors"], r.content
     assert api("registry").get(f"/applications/{app_id}").json()["state"] == "signed"
-    field = next(f for f in offered(api, app_id, "registry")["number_licence"]["fields"] if f["type"] == "bool")
+    field = next(
+        f for f in offered(api, app_id, "registry")["number_licence"]["fields"] if f["type"] == "bool"
+    )
     assert field == {**field, "name": "final_checklist_checked", "required": True}
     act(api, app_id, "registry", "number_licence", {"final_checklist_checked": True})
     record = StepRecord.objects.get(application_id=app_id, kind=RecordKind.NUMBERING)
@@ -104,7 +111,8 @@ def test_handover_refuses_a_wrong_recipient_naming_the_field(api, application_da
     app_id = create_complete(api, application_data)
     run_until(api, app_id, stop_before="hand_over")
     r = api("pickup").post(
-        f"/applications/{app_id}/actions/hand_over", {"recipient_name": "Orang Lain", "recipient_id_number": nik}
+        f"/applications/{app_id}/actions/hand_over",
+        {"recipient_name": "Orang Lain", "recipient_id_number": nik},
     )
     assert r.status_code == 422
     assert message in r.json()["errors"]["recipient_id_number"][0]
@@ -125,7 +133,9 @@ def test_handover_to_the_technical_lead_or_an_agent_on_file(api, application_dat
         {"recipient_name": "Wati Kuasa", "recipient_id_number": "6471 0141 0195 0001"},
     )  # fmt: skip
     record = StepRecord.objects.get(application_id=app_id, kind=RecordKind.HANDOVER_RECEIPT)
-    assert record.data["recipient_id_number"] == "6471014101950001" and record.data["recipient_is_agent"] is True
+    assert (
+        record.data["recipient_id_number"] == "6471014101950001" and record.data["recipient_is_agent"] is True
+    )
 
 
 def test_handover_refuses_an_agent_without_power_of_attorney(api, application_data):
@@ -136,7 +146,13 @@ def test_handover_refuses_an_agent_without_power_of_attorney(api, application_da
         {"recipient_name": "Wati Kuasa", "recipient_id_number": "6471014101950001"},
     )
     assert r.status_code == 422 and "recipient_id_number" in r.json()["errors"]
-    act(api, app_id, "pickup", "hand_over", {"recipient_name": "Siti", "recipient_id_number": "6471015501900002"})
+    act(
+        api,
+        app_id,
+        "pickup",
+        "hand_over",
+        {"recipient_name": "Siti", "recipient_id_number": "6471015501900002"},
+    )
 
 
 # --- 6: registration numbers count per permit type and year --------------------------------------
