@@ -11,8 +11,6 @@ from perizinan.workflow.states import FINAL_STATES, STATE_STEP, STEPS, State
 
 HAND_IN = {"submit", "resubmit_to_cs", "resubmit_fix", "resubmit_to_agency"}
 UPLOAD = "upload_document"
-# Documents the office works on before the licence is final: officers only.
-DRAFT_KINDS = {"draft_licence", "licence_signed", "verification_form", "checklist_form"}
 
 
 @dataclass
@@ -82,10 +80,6 @@ def progress(timeline: list[Any], state: str) -> list[dict[str, Any]]:
         for n in range(3, 18)
         if n not in {5}  # the help desk is optional
     ]
-
-
-def visible_documents(generated: list[Any], *, officer: bool) -> list[Any]:
-    return generated if officer else [g for g in generated if g.kind not in DRAFT_KINDS]
 
 
 def state_label(state: str) -> str:

@@ -18,7 +18,7 @@ from perizinan.applications.models import Application, Document
 from perizinan.applications.selectors import checklist, get_application_for_user
 from perizinan.applications.services import editor_role, tick_checklist
 from perizinan.documents.jobs import can_retry, retry
-from perizinan.documents.selectors import job_for_retry, step_documents, unfinished_jobs
+from perizinan.documents.selectors import job_for_retry, unfinished_jobs, visible_step_documents
 from perizinan.errors import Conflict, NotFound
 from perizinan.licences.models import Licence
 from perizinan.workdays.calendar import today_wita
@@ -61,7 +61,7 @@ def _page(request: HttpRequest, app: Application, *, failed: str = "", values: A
     user = request.user
     officer = is_officer(user)  # type: ignore[arg-type]
     timeline = list(app.log.order_by("seq"))
-    generated = _generated_context(app, officer=officer)
+    generated = _generated_context(app, user)
     viewer_docs = [d for d in generated["generated"] if d.kind == "draft_licence"] if officer else []
     returned = page.last_return(timeline, app.state)
     context = {
@@ -97,10 +97,10 @@ def _page(request: HttpRequest, app: Application, *, failed: str = "", values: A
     return render(request, "web/application/detail.html", context, status=status)
 
 
-def _generated_context(app: Application, *, officer: bool) -> dict[str, Any]:
+def _generated_context(app: Application, user: Any) -> dict[str, Any]:
     open_jobs = unfinished_jobs(app)
     return {
-        "generated": page.visible_documents(list(step_documents(app)), officer=officer),
+        "generated": list(visible_step_documents(user, app)),
         "jobs_open": open_jobs,
         "polling": any(j.state != "failed" for j in open_jobs),  # a failed job waits for an officer
     }
@@ -111,8 +111,7 @@ def _generated_context(app: Application, *, officer: bool) -> dict[str, Any]:
 def generated_list(request: HttpRequest, pk: int) -> HttpResponse:
     """The documents section alone (polled by htmx while the worker is still making some)."""
     app = _get_application_for_user(request, pk)
-    officer = is_officer(request.user)  # type: ignore[arg-type]
-    context = {"app": app, "is_officer": officer, **_generated_context(app, officer=officer)}
+    context = {"app": app, "is_officer": is_officer(request.user), **_generated_context(app, request.user)}  # type: ignore[arg-type]
     return render(request, "web/application/_generated.html", context)
 
 
@@ -211,8 +210,8 @@ def document(request: HttpRequest, pk: int, doc_id: int) -> FileResponse:
 @require_GET
 def generated(request: HttpRequest, pk: int, doc_id: int) -> FileResponse:
     app = _get_application_for_user(request, pk)
-    doc = step_documents(app).filter(pk=doc_id).first()
-    if doc is None or doc not in page.visible_documents([doc], officer=is_officer(request.user)):  # type: ignore[arg-type]
+    doc = visible_step_documents(request.user, app).filter(pk=doc_id).first()  # type: ignore[arg-type]
+    if doc is None:
         raise Http404  # the applicant reads final documents only, no drafts
     return _file(doc.file.open("rb"), "application/pdf", f"{doc.kind}.pdf")
 

@@ -90,7 +90,7 @@ def test_cs_sees_which_documents_the_applicant_replaced(users):
 # --- 9 --------------------------------------------------------------------------------------------
 
 
-def test_the_applicant_sees_final_documents_and_a_progress_tracker(users):
+def test_the_applicant_sees_final_documents_and_a_progress_tracker(users, api):
     app = walk_to(new_application(users), users, "section_approve")
     drain()
     draft = GeneratedDocument.objects.filter(application=app, kind="draft_licence").first()
@@ -101,6 +101,12 @@ def test_the_applicant_sees_final_documents_and_a_progress_tracker(users):
     assert (
         client_for(users["section_head"]).get(f"/permohonan/{app.pk}/dokumen/{draft.pk}/").status_code == 200
     )
+    # The API shares the rule.
+    kinds = {d["kind"] for d in api("applicant").get(f"/applications/{app.pk}/generated").json()}
+    assert "draft_licence" not in kinds and "registration_receipt" in kinds
+    assert api("applicant").get(f"/applications/{app.pk}/generated/{draft.pk}").status_code == 404
+    officer_kinds = {d["kind"] for d in api("section_head").get(f"/applications/{app.pk}/generated").json()}
+    assert "draft_licence" in officer_kinds
     assert 'aria-current="step"><span class="fw-semibold">12.' in applicant
     assert 'class="holder">Kepala Seksi Layanan<' in applicant
     # The signer sees the draft beside the buttons.
