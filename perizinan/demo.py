@@ -121,7 +121,7 @@ class Step:
 def forward_path() -> list[Step]:
     return [
         Step("applicant", "submit", {"note": "Berkas lengkap"}),
-        Step("cs", "cs_accept", {"note": "Lengkap dan benar secara administratif"}),
+        Step("cs", "cs_accept", {"confirm_all": True, "note": "Lengkap dan benar secara administratif"}),
         Step("registration", "register", {}),
         Step("verifier", "verify", {"note": "Valid"}),
         Step("liaison", "deliver_to_agency", {"received_by": "Staf Seksi Farmalkes Dinkes"}),
@@ -135,7 +135,7 @@ def forward_path() -> list[Step]:
         Step("section_head", "section_approve", {"note": "Format dan isi benar"}),
         Step("division_head", "division_approve", {}),
         Step("office_head", "sign", {}),
-        Step("registry", "number_licence", {}),
+        Step("registry", "number_licence", {"final_checklist_checked": True}),
         Step(
             "pickup",
             "hand_over",

@@ -44,7 +44,7 @@ def act(api_as, app_id: int, actor: str, name: str, data: dict[str, Any] | None 
 
 FORWARD = [
     ("applicant", "submit", {}),
-    ("cs", "cs_accept", {}),
+    ("cs", "cs_accept", {"confirm_all": True}),
     ("registration", "register", {}),
     ("verifier", "verify", {}),
     ("liaison", "deliver_to_agency", {"received_by": "Staf Dinkes"}),
@@ -53,7 +53,7 @@ FORWARD = [
     ("section_head", "section_approve", {}),
     ("division_head", "division_approve", {}),
     ("office_head", "sign", {}),
-    ("registry", "number_licence", {}),
+    ("registry", "number_licence", {"final_checklist_checked": True}),
     ("pickup", "hand_over", {"recipient_name": "Rudi Hartono", "recipient_id_number": "6471011501900001"}),
     ("applicant", "confirm_receipt", {}),
 ]

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from ninja import File, Form, Query, Router, Status
 from ninja.files import UploadedFile
 
-from perizinan.accounts.permissions import has_role
+from perizinan.accounts.permissions import has_role, is_officer
 from perizinan.accounts.roles import SUPERVISING_ROLES
 from perizinan.applications import services
 from perizinan.applications.models import Document
@@ -41,7 +41,7 @@ def _load(request: HttpRequest, pk: int):  # type: ignore[no-untyped-def]
 
 
 def detail_of(request: HttpRequest, pk: int) -> dict[str, Any]:
-    return presenters.detail(_load(request, pk))
+    return presenters.detail(_load(request, pk), officer=is_officer(current_user(request)))
 
 
 @router.post("", response={201: ApplicationOut, **PROTECTED})

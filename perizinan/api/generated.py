@@ -17,7 +17,7 @@ from perizinan.documents.selectors import (
     jobs_of,
     licence_document,
     licence_in_preparation,
-    step_documents,
+    visible_step_documents,
 )
 from perizinan.documents.services import render_licence
 from perizinan.errors import NotFound
@@ -75,12 +75,12 @@ def licence_pdf(request: HttpRequest, pk: int, print_copy: str = "") -> Any:
 @router.get("/{int:pk}/generated", response={200: list[GeneratedOut], **PROTECTED})
 def generated(request: HttpRequest, pk: int) -> Any:
     """The documents the steps produced (receipt, cover letter, licence...), each with its SHA-256."""
-    return list(step_documents(_load(request, pk)))
+    return list(visible_step_documents(current_user(request), _load(request, pk)))
 
 
 @router.get("/{int:pk}/generated/{int:doc_id}", response={200: None, **PROTECTED})
 def generated_file(request: HttpRequest, pk: int, doc_id: int) -> Any:
-    doc = step_documents(_load(request, pk)).filter(pk=doc_id).first()
+    doc = visible_step_documents(current_user(request), _load(request, pk)).filter(pk=doc_id).first()
     if doc is None:
         raise NotFound
     return pdf_response(doc.file.open("rb"), f"{doc.kind}.pdf")

@@ -5,6 +5,7 @@ from typing import Any
 from perizinan.applications.models import Application
 from perizinan.applications.selectors import checklist
 from perizinan.workdays.calendar import to_wita, today_wita
+from perizinan.workflow.actions import note_for
 from perizinan.workflow.clock import is_overdue
 from perizinan.workflow.states import STATE_STEP, WAITING_ON_APPLICANT, State
 
@@ -38,7 +39,8 @@ def summary(app: Application) -> dict[str, Any]:
     }
 
 
-def detail(app: Application) -> dict[str, Any]:
+def detail(app: Application, *, officer: bool = True) -> dict[str, Any]:
+    """Everything about the application; the applicant does not read officers' internal notes."""
     c = app.company
     data = summary(app)
     data.update(
@@ -95,7 +97,7 @@ def detail(app: Application) -> dict[str, Any]:
                 "by": e.actor_name,
                 "role": e.role,
                 "at": to_wita(e.at),
-                "note": e.note,
+                "note": note_for(e, officer=officer),
                 "initial": e.initial,
                 "seconds_taken": e.seconds_taken,
                 "standard": e.standard,

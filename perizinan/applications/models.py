@@ -107,6 +107,9 @@ class Application(ConcurrentTransitionMixin, models.Model):
     due_date = models.DateField(_("batas waktu"), null=True, blank=True, db_index=True)
     step_due_date = models.DateField(_("batas waktu langkah"), null=True, blank=True, db_index=True)
     state_since = models.DateTimeField(null=True, blank=True)
+    # When the applicant last handed back the verifier's fixes (step 8): from then on the day
+    # targets of steps 7-9 count from each step's own start, not from the registration day.
+    fix_received_at = models.DateTimeField(null=True, blank=True)
     # The last reason given to the applicant for a return, decline or rejection.
     last_reason = models.TextField(blank=True)
     # The head of its process-log chain (workflow/log.py), kept with the row that every write
@@ -195,3 +198,20 @@ class ChecklistItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.requirement_id}: {self.ticked}"
+
+
+class RegistrationCounter(models.Model):
+    """One row per (permit type, year): the last registration number given (step 6). Drawn with
+    one `UPDATE ... RETURNING` inside the registration's transaction, like licence numbers."""
+
+    permit_type = models.ForeignKey("catalog.PermitType", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["permit_type", "year"], name="registration_counter_unique_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.permit_type_id}/{self.year}: {self.last}"

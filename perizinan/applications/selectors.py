@@ -89,7 +89,9 @@ def checklist(app: Application) -> list[dict]:
     present = set(
         Document.objects.filter(application=app, is_current=True).values_list("requirement_id", flat=True)
     )
-    ticks = {c.requirement_id: c for c in ChecklistItem.objects.filter(application=app)}
+    ticks = {
+        c.requirement_id: c for c in ChecklistItem.objects.filter(application=app).select_related("ticked_by")
+    }
     rows = []
     for r in requirements:
         tick = ticks.get(r.pk)
@@ -103,6 +105,11 @@ def checklist(app: Application) -> list[dict]:
                 "present": r.pk in present,
                 "ticked": bool(tick and tick.ticked),
                 "note": tick.note if tick else "",
+                # who ticked it and when (the checklist customer service signs, step 4)
+                "ticked_by": (tick.ticked_by.get_full_name() or tick.ticked_by.username)
+                if tick and tick.ticked and tick.ticked_by
+                else "",
+                "ticked_at": tick.ticked_at if tick and tick.ticked else None,
             }
         )
     return rows

@@ -50,6 +50,20 @@ def clean_npwp(value: str) -> str:
         raise ValidationError(_("NPWP tidak valid (periksa jumlah digit dan angka kontrolnya).")) from None
 
 
+PHONE = re.compile(r"(?:\+62|62|0)\d{7,12}")
+
+
+def clean_phone(value: str) -> str:
+    """An Indonesian phone number: +62… or 0…, 8 to 13 digits; spaces, dots, dashes and
+    brackets between them are allowed and kept as written."""
+    digits = re.sub(r"[\s.\-()]", "", value)
+    if not PHONE.fullmatch(digits):
+        raise ValidationError(
+            _("Nomor telepon tidak valid: awali dengan +62 atau 0, lalu 8–13 angka (contoh 0541-123456).")
+        )
+    return value
+
+
 def clean_nik(value: str) -> str:
     try:
         return stdnum_nik.validate(value)
@@ -101,6 +115,8 @@ def clean_application(data: dict[str, Any], *, today: date, kinds: list[str]) ->
     if out_company["nib"] and not re.fullmatch(r"\d{13}", out_company["nib"]):
         errors.add("company.nib", _("NIB harus 13 digit angka."))
     out_company["npwp"] = _checked(errors, "company.npwp", out_company["npwp"], clean_npwp)
+    out_company["phone"] = _checked(errors, "company.phone", out_company["phone"], clean_phone)
+    out_company["fax"] = _checked(errors, "company.fax", out_company["fax"], clean_phone)
     if out_company["email"]:
         try:
             validate_email(out_company["email"])

@@ -18,6 +18,17 @@ def step_documents(app: Application) -> QuerySet[GeneratedDocument]:
     return GeneratedDocument.objects.filter(application=app).order_by("id")
 
 
+# What the office works on before the licence is final: officers only (the applicant reads the
+# final documents: receipts, letters, the numbered licence).
+DRAFT_KINDS = frozenset({"draft_licence", "licence_signed", "verification_form", "checklist_form"})
+
+
+def visible_step_documents(user: User, app: Application) -> QuerySet[GeneratedDocument]:
+    """The documents of `app` that `user` may read (the caller checked `user` may see `app`)."""
+    docs = step_documents(app)
+    return docs if is_officer(user) else docs.exclude(kind__in=DRAFT_KINDS)
+
+
 def licence_document(app: Application) -> GeneratedDocument | None:
     """The signed, numbered licence, once the worker has made it."""
     return step_documents(app).filter(kind=NUMBERED_LICENCE).order_by("-id").first()

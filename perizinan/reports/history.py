@@ -68,7 +68,7 @@ class Move:
 
 FORWARD = [
     Move("applicant", "submit", 0, 5),
-    Move("cs", "cs_accept", 0, 25),
+    Move("cs", "cs_accept", 0, 25, {"confirm_all": True}),
     Move("registration", "register", 0, 10),
     Move("verifier", "verify", 0, 40),
     Move("liaison", "deliver_to_agency", 0, 60, {"received_by": "Staf Seksi Farmalkes Dinkes"}),
@@ -77,7 +77,7 @@ FORWARD = [
     Move("section_head", "section_approve", 1, 30),
     Move("division_head", "division_approve", 1, 30),
     Move("office_head", "sign", 1, 45),
-    Move("registry", "number_licence", 0, 20),
+    Move("registry", "number_licence", 0, 20, {"final_checklist_checked": True}),
     Move(
         "pickup",
         "hand_over",

@@ -28,6 +28,10 @@ from .forms import NewPasswordForm, ResendVerificationForm, ResetRequestForm, Si
 class ThrottledLoginForm(AuthenticationForm):
     error_messages = {
         **AuthenticationForm.error_messages,
+        # Django's Indonesian text repeats the field's name ("nama pengguna nama pengguna").
+        "invalid_login": gettext_lazy(
+            "Nama pengguna atau kata sandi salah. Huruf besar dan kecil dibedakan."
+        ),
         "throttled": gettext_lazy(
             "Terlalu banyak percobaan masuk yang gagal untuk akun ini. Coba lagi dalam %(minutes)s menit."
         ),

@@ -17,7 +17,7 @@ from perizinan.applications.models import Application, Document
 from perizinan.applications.selectors import checklist, get_application_for_user, may_tick_checklist
 from perizinan.applications.services import editor_role, tick_checklist
 from perizinan.documents.jobs import can_retry, retry
-from perizinan.documents.selectors import job_for_retry, step_documents, unfinished_jobs
+from perizinan.documents.selectors import job_for_retry, unfinished_jobs, visible_step_documents
 from perizinan.errors import Conflict, NotFound
 from perizinan.licences.models import Licence
 from perizinan.workdays.calendar import today_wita
@@ -26,7 +26,9 @@ from perizinan.workflow.clock import is_overdue
 from perizinan.workflow.services import take_action
 from perizinan.workflow.states import STATE_STEP, STEPS, WAITING_ON_APPLICANT, State
 
-from .action_forms import forms_for
+from . import application_page as page
+from . import pending_uploads
+from .action_forms import forms_for, whats_next
 
 
 def _get_application_for_user(request: HttpRequest, pk: int) -> Application:
@@ -56,7 +58,11 @@ def _swimlane(app: Application) -> str | None:
 def _page(request: HttpRequest, app: Application, *, failed: str = "", values: Any = None,
           errors: Any = None, status: int = 200) -> HttpResponse:  # fmt: skip
     user = request.user
+    officer = is_officer(user)  # type: ignore[arg-type]
     timeline = list(app.log.order_by("seq"))
+    generated = _generated_context(app, user)
+    viewer_docs = [d for d in generated["generated"] if d.kind == "draft_licence"] if officer else []
+    returned = page.last_return(timeline, app.state)
     context = {
         "app": app,
         "state_label": State(app.state).label,
@@ -66,11 +72,23 @@ def _page(request: HttpRequest, app: Application, *, failed: str = "", values: A
         "waiting_on_applicant": app.state in WAITING_ON_APPLICANT,
         "checklist": checklist(app),
         "documents": list(app.documents.filter(is_current=True).select_related("requirement")),
-        **_generated_context(app),
-        "timeline": timeline,
-        "action_forms": forms_for(available_actions(user, app), failed=failed, values=values, errors=errors),  # type: ignore[arg-type]
+        **generated,
+        "log_items": page.log_items(timeline, officer=officer),
+        "action_forms": forms_for(
+            available_actions(user, app),  # type: ignore[arg-type]
+            step=STATE_STEP[app.state],
+            failed=failed,
+            values=values,
+            errors=errors,
+            kept=pending_uploads.kept(request, app_pk=app.pk),
+        ),
         "can_tick": may_tick_checklist(user, app),
-        "is_officer": is_officer(user),  # type: ignore[arg-type]
+        "is_officer": officer,
+        "last_return": returned if officer else None,
+        "replaced": page.replaced_documents(timeline) if officer else [],
+        "progress": None if officer else page.progress(timeline, app.state),
+        "holder": page.holder(app.state),
+        "viewer_doc": viewer_docs[-1] if viewer_docs else None,
         "swimlane_svg": _swimlane(app),
         "can_edit": _can_edit(user, app),
         "licence": Licence.objects.filter(application=app).first(),
@@ -78,10 +96,10 @@ def _page(request: HttpRequest, app: Application, *, failed: str = "", values: A
     return render(request, "web/application/detail.html", context, status=status)
 
 
-def _generated_context(app: Application) -> dict[str, Any]:
+def _generated_context(app: Application, user: Any) -> dict[str, Any]:
     open_jobs = unfinished_jobs(app)
     return {
-        "generated": list(step_documents(app)),
+        "generated": list(visible_step_documents(user, app)),
         "jobs_open": open_jobs,
         "polling": any(j.state != "failed" for j in open_jobs),  # a failed job waits for an officer
     }
@@ -92,7 +110,7 @@ def _generated_context(app: Application) -> dict[str, Any]:
 def generated_list(request: HttpRequest, pk: int) -> HttpResponse:
     """The documents section alone (polled by htmx while the worker is still making some)."""
     app = _get_application_for_user(request, pk)
-    context = {"app": app, "is_officer": is_officer(request.user), **_generated_context(app)}  # type: ignore[arg-type]
+    context = {"app": app, "is_officer": is_officer(request.user), **_generated_context(app, request.user)}  # type: ignore[arg-type]
     return render(request, "web/application/_generated.html", context)
 
 
@@ -127,17 +145,24 @@ def act(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     if action is None:
         raise Http404
     data = {k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken"}
+    files = pending_uploads.with_kept(request, app_pk=pk, action=name, files=request.FILES.dict())
     try:
-        take_action(application=app, name=name, by=request.user, data=data, files=request.FILES.dict())  # type: ignore[arg-type]
+        take_action(application=app, name=name, by=request.user, data=data, files=files)  # type: ignore[arg-type]
     except Conflict as exc:
+        pending_uploads.clear(request, app_pk=pk, action=name)
         messages.error(request, str(exc))
         return redirect("web:application", pk=pk)
     except ValidationError as exc:
         errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+        pending_uploads.keep(request, app_pk=pk, action=name, files=request.FILES.dict(), refused=set(errors))
         messages.error(request, _("Periksa isian formulir: ada yang belum benar."))
         fresh = _get_application_for_user(request, pk)
         return _page(request, fresh, failed=name, values=data, errors=errors, status=422)
-    messages.success(request, _("Tindakan “%(label)s” tercatat.") % {"label": action.label})
+    pending_uploads.clear(request, app_pk=pk, action=name)
+    messages.success(
+        request,
+        _("Tindakan “%(label)s” tercatat.") % {"label": action.label} + " " + whats_next(action.target),
+    )
     if action.documents:
         messages.info(
             request, _("Dokumen langkah ini sedang disiapkan dan muncul di halaman ini dalam beberapa detik.")
@@ -184,9 +209,9 @@ def document(request: HttpRequest, pk: int, doc_id: int) -> FileResponse:
 @require_GET
 def generated(request: HttpRequest, pk: int, doc_id: int) -> FileResponse:
     app = _get_application_for_user(request, pk)
-    doc = step_documents(app).filter(pk=doc_id).first()
+    doc = visible_step_documents(request.user, app).filter(pk=doc_id).first()  # type: ignore[arg-type]
     if doc is None:
-        raise Http404
+        raise Http404  # the applicant reads final documents only, no drafts
     return _file(doc.file.open("rb"), "application/pdf", f"{doc.kind}.pdf")
 
 

@@ -13,7 +13,7 @@ from perizinan.accounts.roles import Role
 from perizinan.applications.selectors import is_applicant_of
 
 from .effects import Effect
-from .fields import Doc, Field
+from .fields import INTERNAL_NOTE, Doc, Field
 from .models import WorkflowApplication
 from .states import State
 
@@ -64,6 +64,17 @@ def all_actions() -> dict[str, ActionDef]:
     return actions
 
 
+@cache
+def internal_actions() -> frozenset[str]:
+    """Returns between officers: their note is for the office; the applicant does not see it."""
+    return frozenset(a.name for a in all_actions().values() if any(f is INTERNAL_NOTE for f in a.fields))
+
+
+def note_for(entry: Any, *, officer: bool) -> str:
+    """The note of a process-log entry as the viewer may read it."""
+    return entry.note if officer or entry.action not in internal_actions() else ""
+
+
 def get_action(name: str) -> ActionDef | None:
     return all_actions().get(name)
 
@@ -99,6 +110,17 @@ def roles_acting_in(state: str) -> set[Role]:
         if state in a.sources and a.direction != "note"
         for role in a.roles
     }
+
+
+def holders_of(state: str) -> list[Role]:
+    """Who holds the file in `state`: the roles that move it on or back (not a withdrawal)."""
+    roles = {
+        role
+        for a in all_actions().values()
+        if state in a.sources and a.direction in {"forward", "back"}
+        for role in a.roles
+    }
+    return sorted(roles, key=list(Role).index)
 
 
 def states_for_roles(roles: set[Role]) -> list[str]:

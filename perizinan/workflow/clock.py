@@ -49,7 +49,11 @@ def step_due(app, *, cal: Calendar) -> date | None:  # type: ignore[no-untyped-d
     if standard.anchor == "clock" and app.clock_started_on is not None:
         return cal.add_working_days(app.clock_started_on, standard.offset + app.paused_working_days)
     if standard.anchor == "registration" and app.registered_at is not None:
-        return cal.add_working_days(to_wita(app.registered_at).date(), standard.offset)
+        day = to_wita(app.registered_at).date()
+        if app.fix_received_at is not None and app.state_since is not None:
+            # After a fix loop the step is measured from its own start (day H of the step).
+            day = max(day, to_wita(app.state_since).date())
+        return cal.add_working_days(day, standard.offset)
     return None
 
 

@@ -18,7 +18,9 @@ from django.utils.translation import gettext as _
 from perizinan.accounts.models import User
 from perizinan.applications import stored_files
 from perizinan.applications.models import Application, ChecklistItem
+from perizinan.applications.numbers import next_registration_number
 from perizinan.applications.selectors import profile_of
+from perizinan.applications.validation import clean_nik
 from perizinan.catalog.models import ClockStart, Stage
 from perizinan.catalog.selectors import requirements_for
 from perizinan.licences.models import Licence
@@ -27,6 +29,7 @@ from perizinan.workdays.calendar import Calendar
 
 from . import clock
 from .records import RecordKind
+from .states import WAITING_ON_APPLICANT
 
 
 @dataclass
@@ -99,40 +102,64 @@ def hand_in(ctx: Ctx) -> Outputs:
     current = _complete_dossier(ctx.app)
     if ctx.app.submitted_at is None:
         ctx.app.submitted_at = ctx.now
+    if ctx.app.state == "fix_received":
+        ctx.app.fix_received_at = ctx.now
     return Outputs(data={"documents": _hashes(current)})
 
 
-# Every return, decline or rejection: the reason is what the applicant sees.
+# Every return, decline or rejection. A return to the applicant, a decline or a rejection
+# carries the reason the applicant reads; a return between officers carries an internal note
+# (kept in the process log only), and leaves the applicant no reason to read.
 def returned(ctx: Ctx) -> Outputs:
-    ctx.app.last_reason = ctx.data["reason"]
+    to_applicant = ctx.app.state in WAITING_ON_APPLICANT or ctx.app.state in {
+        "declined",
+        "rejected",
+        "withdrawn",
+    }
+    ctx.app.last_reason = ctx.data["reason"] if to_applicant else ""
     out = Outputs()
     if ctx.app.state in {"declined", "rejected", "withdrawn"}:
         ctx.app.completed_at = ctx.now
     return out
 
 
-# Step 4: customer service ticks every requirement present and signs the checklist.
+# Step 4: "complete and correct" needs every requirement present ticked: by customer service
+# one by one (each tick logged with who and when), or all at once with `confirm_all`.
 def cs_accept(ctx: Ctx) -> Outputs:
     current = _complete_dossier(ctx.app)
     ctx.app.last_reason = ""
     applicable = {r.pk for r in requirements_for(ctx.app.permit_type, profile_of(ctx.app))}
     present = {rid: number for rid, (number, _sha) in current.items() if rid in applicable}
     existing = {c.requirement_id: c for c in ChecklistItem.objects.filter(application=ctx.app)}
-    for item in existing.values():
-        if item.requirement_id in present:
-            item.ticked, item.ticked_by, item.ticked_at = True, ctx.by, ctx.now
-    ChecklistItem.objects.bulk_update(
-        [i for i in existing.values() if i.requirement_id in present], ["ticked", "ticked_by", "ticked_at"]
-    )
-    ChecklistItem.objects.bulk_create(
+    unticked = sorted(n for rid, n in present.items() if not (rid in existing and existing[rid].ticked))
+    if unticked and not ctx.data.get("confirm_all"):
+        raise ValidationError(
+            {
+                "confirm_all": _(
+                    "Persyaratan nomor %s belum dicentang: centang satu per satu, atau centang "
+                    "“Saya telah memeriksa semua persyaratan” untuk mencentang semuanya."
+                )
+                % ", ".join(map(str, unticked))
+            }
+        )
+    to_update = [i for rid, i in existing.items() if rid in present and not i.ticked]
+    for item in to_update:
+        item.ticked, item.ticked_by, item.ticked_at = True, ctx.by, ctx.now
+    if to_update:
+        ChecklistItem.objects.bulk_update(to_update, ["ticked", "ticked_by", "ticked_at"])
+    new = [
         ChecklistItem(
             application=ctx.app, requirement_id=rid, ticked=True, ticked_by=ctx.by, ticked_at=ctx.now
         )
         for rid in present
         if rid not in existing
-    )
-    ticked = sorted(present.values())
-    return Outputs(data={"ticked": ticked})
+    ]
+    if new:
+        ChecklistItem.objects.bulk_create(new)
+    data: dict[str, Any] = {"ticked": sorted(present.values())}
+    if unticked:
+        data["ticked_at_acceptance"] = unticked  # the ones "tick all" ticked, confirmed explicitly
+    return Outputs(data=data)
 
 
 # Step 5: help desk consultation.
@@ -144,7 +171,7 @@ def consult(ctx: Ctx) -> Outputs:
 # Step 6: registration number, receipt, the applicant's status code.
 def register(ctx: Ctx) -> Outputs:
     app = ctx.app
-    app.registration_number = f"{app.permit_type.code}-{ctx.today.year}-{app.pk:06d}"
+    app.registration_number = next_registration_number(permit_type=app.permit_type, year=ctx.today.year)
     app.registered_at = ctx.now
     app.status_code = ctx.app.new_status_code()
     app.referred_agency_id = app.permit_type.technical_agency_id
@@ -310,22 +337,56 @@ def number(ctx: Ctx) -> Outputs:
         signed_by=signature.data.get("signed_by", ""),
         verification_code=signature.data.get("verification_code", ""),
     )
-    data = {"licence_number": licence.number, "issued_on": licence.issued_on.isoformat()}
+    data = {
+        "licence_number": licence.number,
+        "issued_on": licence.issued_on.isoformat(),
+        # 15c: the registry checked the licence against the final checklist before numbering.
+        "final_checklist_checked": bool(ctx.data.get("final_checklist_checked")),
+    }
     return Outputs(data=data, records=[Record(RecordKind.NUMBERING, number=licence.number, data=data)])
 
 
-# Step 16: handover to a named recipient; the survey code.
+# Step 16: handover to the right person (the director, the technical lead, or the agent whose
+# power of attorney is on file), checked by a valid NIK; the survey code.
 def hand_over(ctx: Ctx) -> Outputs:
     d = ctx.data
+    nik, as_agent = recipient_nik(ctx.app, d["recipient_id_number"], agent=bool(d.get("recipient_is_agent")))
     data = {
         "recipient_name": d["recipient_name"],
-        "recipient_id_number": d["recipient_id_number"],
-        "recipient_is_agent": bool(d.get("recipient_is_agent")),
+        "recipient_id_number": nik,
+        "recipient_is_agent": as_agent,
         "survey_code": ctx.app.new_status_code(),
     }
     return Outputs(
         data=data, records=[Record(RecordKind.HANDOVER_RECEIPT, number=data["survey_code"], data=data)]
     )
+
+
+def recipient_nik(app: Application, raw: str, *, agent: bool) -> tuple[str, bool]:
+    """The recipient's NIK if it is valid and names a person entitled to the licence, and
+    whether that person is the agent; else ValidationError naming `recipient_id_number`."""
+    field = "recipient_id_number"
+    try:
+        nik = clean_nik(raw.replace(" ", "").replace(".", ""))
+    except ValidationError as exc:
+        raise ValidationError({field: exc.messages}) from None
+    people = {app.director_nik: False, app.tech_lead_nik: False}
+    if app.has_agent and app.agent_nik:
+        people[app.agent_nik] = True
+    if nik not in people:
+        raise ValidationError(
+            {
+                field: _(
+                    "NIK penerima tidak sesuai dengan direktur, penanggung jawab teknis, atau kuasa "
+                    "yang surat kuasanya ada dalam berkas: izin hanya diserahkan kepada mereka."
+                )
+            }
+        )
+    if agent and not people[nik]:
+        raise ValidationError(
+            {"recipient_is_agent": _("Tidak ada surat kuasa dalam berkas untuk penerima dengan NIK ini.")}
+        )
+    return nik, people[nik]
 
 
 # Step 17: the applicant confirms.

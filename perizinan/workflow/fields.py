@@ -18,6 +18,7 @@ class Field:
     choices: tuple[str, ...] = field(default_factory=tuple)
     max_length: int = 2000
     requirement: int | None = None  # a file field: the requirement number the upload is filed under
+    accepted: bool = False  # a bool the actor must confirm (true), e.g. "checked against the checklist"
 
     def clean(self, raw: Any) -> Any:
         """Return the typed value or raise ValidationError naming this field."""
@@ -26,6 +27,8 @@ class Field:
                 raise ValidationError({self.name: gettext("Berkas wajib diunggah.")})
             return raw
         if raw is None or (isinstance(raw, str) and not raw.strip()):
+            if self.accepted:
+                raise ValidationError({self.name: gettext("Wajib dikonfirmasi sebelum melanjutkan.")})
             if self.required:
                 raise ValidationError({self.name: gettext("Kolom ini wajib diisi.")})
             return False if self.type == "bool" else None
@@ -46,14 +49,12 @@ class Field:
                     {self.name: gettext("Tanggal tidak valid (format YYYY-MM-DD).")}
                 ) from None
         if self.type == "bool":
-            if isinstance(raw, bool):
-                return raw
-            text = str(raw).strip().lower()
-            if text in {"true", "1", "yes", "on", "ya"}:
-                return True
-            if text in {"false", "0", "no", "off", "tidak"}:
-                return False
-            raise ValidationError({self.name: gettext("Nilai ya/tidak tidak valid.")})
+            flag = raw if isinstance(raw, bool) else _bool(raw)
+            if flag is None:
+                raise ValidationError({self.name: gettext("Nilai ya/tidak tidak valid.")})
+            if self.accepted and not flag:
+                raise ValidationError({self.name: gettext("Wajib dikonfirmasi sebelum melanjutkan.")})
+            return flag
         if self.type == "choice":
             if str(raw) not in self.choices:
                 raise ValidationError({self.name: gettext("Pilihan tidak valid.")})
@@ -61,8 +62,26 @@ class Field:
         raise ValueError(self.type)
 
 
+def _bool(raw: Any) -> bool | None:
+    text = str(raw).strip().lower()
+    if text in {"true", "1", "yes", "on", "ya"}:
+        return True
+    if text in {"false", "0", "no", "off", "tidak"}:
+        return False
+    return None
+
+
 def reason(label: Any = None) -> Field:
+    """The reason of a return, decline or rejection that the applicant reads."""
     return Field("reason", "text", label or _("Alasan (dilihat pemohon)"))
+
+
+INTERNAL_NOTE = Field("reason", "text", _("Catatan internal (tidak dilihat pemohon)"))
+
+
+def internal_note() -> Field:
+    """The reason of a return between officers: the applicant does not see it."""
+    return INTERNAL_NOTE
 
 
 def note() -> Field:

@@ -17,7 +17,7 @@ from django_fsm import transition
 from perizinan.accounts.roles import Role
 
 from . import effects as fx
-from .fields import Doc, Field, note, reason
+from .fields import Doc, Field, internal_note, note, reason
 from .states import STEPS
 from .states import State as S
 
@@ -109,7 +109,15 @@ class ApplicationWorkflow:
         direction="forward",
         label=_("Nyatakan lengkap dan benar"),
         outputs=(_("Checklist ditandatangani"),),
-        fields=(note(),),
+        fields=(
+            Field(
+                "confirm_all",
+                "bool",
+                _("Saya telah memeriksa semua persyaratan: centang semuanya"),
+                required=False,
+            ),
+            note(),
+        ),
         effect=fx.cs_accept,
         documents=(Doc("checklist_form"),),
     )
@@ -183,7 +191,7 @@ class ApplicationWorkflow:
         role=Role.REGISTRATION,
         direction="back",
         label=_("Kembalikan ke CS"),
-        fields=(reason(),),
+        fields=(internal_note(),),
         effect=fx.returned,
     )
     def registration_return(self) -> None:
@@ -222,7 +230,7 @@ class ApplicationWorkflow:
         direction="back",
         label=_("Kembalikan melalui CS"),
         outputs=(_("Form verifikasi"),),
-        fields=(reason(),),
+        fields=(internal_note(),),
         effect=fx.verify_return,
         documents=(Doc("verification_form"),),
     )
@@ -423,7 +431,7 @@ class ApplicationWorkflow:
         role=Role.SECTION_HEAD,
         direction="back",
         label=_("Kembalikan draf untuk diperbaiki"),
-        fields=(reason(),),
+        fields=(internal_note(),),
         effect=fx.returned,
     )
     def section_send_back(self) -> None:
@@ -466,11 +474,25 @@ class ApplicationWorkflow:
         role=Role.DIVISION_HEAD,
         direction="back",
         label=_("Kembalikan draf untuk diperbaiki"),
-        fields=(reason(),),
+        fields=(internal_note(),),
         effect=fx.returned,
     )
     def division_send_back(self) -> None:
         """The draft has errors: back to administration for corrections."""
+
+    @step(
+        source=S.SECTION_APPROVED,
+        target=None,
+        number=13,
+        role=Role.DIVISION_HEAD,
+        direction="note",
+        label=_("Usulkan rapat gabungan dengan tim teknis"),
+        outputs=(_("Surat undangan pertemuan"),),
+        fields=(Field("meeting_date", "date", _("Tanggal rapat")), Field("agenda", "text", _("Agenda"))),
+        effect=fx.propose_meeting,
+    )
+    def division_propose_meeting(self) -> None:
+        """Propose a joint meeting with the technical team (13d)."""
 
     # --- Step 14: head of the office ----------------------------------------------------
     @step(
@@ -504,7 +526,7 @@ class ApplicationWorkflow:
         role=Role.OFFICE_HEAD,
         direction="back",
         label=_("Kembalikan ke Kepala Seksi"),
-        fields=(reason(),),
+        fields=(internal_note(),),
         effect=fx.returned,
     )
     def office_send_back_section(self) -> None:
@@ -517,7 +539,7 @@ class ApplicationWorkflow:
         role=Role.OFFICE_HEAD,
         direction="back",
         label=_("Kembalikan ke Kepala Bidang"),
-        fields=(reason(),),
+        fields=(internal_note(),),
         effect=fx.returned,
     )
     def office_send_back_division(self) -> None:
@@ -530,7 +552,7 @@ class ApplicationWorkflow:
         role=Role.OFFICE_HEAD,
         direction="back",
         label=_("Minta kajian teknis ulang"),
-        fields=(reason(),),
+        fields=(internal_note(),),
         effect=fx.returned,
     )
     def office_send_to_agency(self) -> None:
@@ -586,7 +608,15 @@ class ApplicationWorkflow:
         direction="forward",
         label=_("Beri nomor dan tanggal izin"),
         outputs=(_("Nomor izin"), _("Surat izin disahkan")),
-        fields=(note(),),
+        fields=(
+            Field(
+                "final_checklist_checked",
+                "bool",
+                _("Surat izin telah diperiksa sesuai checklist akhir"),
+                accepted=True,
+            ),
+            note(),
+        ),
         effect=fx.number,
         documents=(Doc("licence"),),
     )
@@ -604,7 +634,7 @@ class ApplicationWorkflow:
         outputs=(_("Bukti serah terima"), _("Kode survei kepuasan")),
         fields=(
             Field("recipient_name", "text", _("Nama penerima"), max_length=200),
-            Field("recipient_id_number", "text", _("Nomor identitas penerima (KTP)"), max_length=40),
+            Field("recipient_id_number", "text", _("NIK penerima (KTP)"), max_length=40),
             Field("recipient_is_agent", "bool", _("Penerima adalah kuasa"), required=False),
             note(),
         ),

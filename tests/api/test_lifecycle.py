@@ -73,7 +73,7 @@ def test_returned_by_cs_then_resubmitted(api, application_data):
     assert mine["timeline"][-1]["note"] == "Denah bangunan tidak terbaca"
     app = act(api, app_id, "applicant", "resubmit_to_cs")
     assert app["state"] == "submitted"
-    assert act(api, app_id, "cs", "cs_accept")["state"] == "accepted"
+    assert act(api, app_id, "cs", "cs_accept", {"confirm_all": True})["state"] == "accepted"
 
 
 def test_helpdesk_consultation_is_logged_without_moving(api, application_data):

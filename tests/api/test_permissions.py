@@ -111,7 +111,7 @@ def test_technical_team_sees_only_referred_applications(api, app_id, users):
     assert api("technical_team").get(f"/applications/{app_id}").status_code == 404
     for actor, name, data in [
         ("applicant", "submit", {}),
-        ("cs", "cs_accept", {}),
+        ("cs", "cs_accept", {"confirm_all": True}),
         ("registration", "register", {}),
         ("verifier", "verify", {}),
         ("liaison", "deliver_to_agency", {"received_by": "X"}),

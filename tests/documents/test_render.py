@@ -391,7 +391,7 @@ def test_verification_form_of_a_return(users):
     app = new_application(users)
     path = [
         ("applicant", "submit", {}),
-        ("cs", "cs_accept", {}),
+        ("cs", "cs_accept", {"confirm_all": True}),
         ("registration", "register", {}),
         ("verifier", "verify_return", {"reason": "Salinan KTP direktur tidak terbaca"}),
     ]

@@ -247,7 +247,7 @@ def test_signing_with_the_national_service(api, application_data, users, setting
             and sign_request["signatureProperties"][0]["tampilan"] == "VISIBLE"
         )
         run_until_end = ["number_licence", "hand_over", "confirm_receipt"]
-        act(api, app_id, "registry", run_until_end[0])
+        act(api, app_id, "registry", run_until_end[0], {"final_checklist_checked": True})
         drain()
         data = licence_bytes(api, app_id, "office_head")
         check = check_pdf(data)

@@ -14,7 +14,7 @@ from tests.worker import running_worker
 pytestmark = pytest.mark.django_db(transaction=True)
 
 STEPS = [
-    ("cs", "Nyatakan lengkap dan benar", {}),
+    ("cs", "Nyatakan lengkap dan benar", {"Saya telah memeriksa semua persyaratan: centang semuanya": True}),
     ("registration", "Daftarkan dan terbitkan tanda terima", {}),
     ("verifier", "Nyatakan valid dan buat surat pengantar", {}),
     ("liaison", "Serahkan berkas ke OPD", {"Nama penerima di OPD": "Staf Seksi Farmalkes"}),
@@ -23,11 +23,11 @@ STEPS = [
     ("section_head", "Paraf dan teruskan ke Kepala Bidang", {}),
     ("division_head", "Paraf dan teruskan ke Kepala Dinas", {}),
     ("office_head", "Setujui dan tandatangani", {}),
-    ("registry", "Beri nomor dan tanggal izin", {}),
+    ("registry", "Beri nomor dan tanggal izin", {"Surat izin telah diperiksa sesuai checklist akhir": True}),
     (
         "pickup",
         "Serahkan izin",
-        {"Nama penerima": "Rudi Hartono", "Nomor identitas penerima (KTP)": "6471011501900001"},
+        {"Nama penerima": "Rudi Hartono", "NIK penerima (KTP)": "6471011501900001"},
     ),
     ("applicant", "Konfirmasi penerimaan izin", {}),
 ]
@@ -65,7 +65,10 @@ def _every_step(visit, app, pdf) -> None:  # type: ignore[no-untyped-def]
         v.goto(f"/permohonan/{app.pk}/")
         form = v.page.locator("form", has=v.page.get_by_role("button", name=button, exact=True))
         for label, value in fields.items():
-            form.get_by_label(label).fill(value)
+            if value is True:
+                form.get_by_label(label).check()
+            else:
+                form.get_by_label(label).fill(value)
         if username == "technical_team":
             form.get_by_label("Tanggal rekomendasi").fill("2026-11-20")
             form.get_by_label("Berita Acara Pemeriksaan (BAP)").set_input_files(str(pdf))

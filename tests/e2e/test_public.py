@@ -30,7 +30,7 @@ def registered(users):  # type: ignore[no-untyped-def]
     app = new_application(users)
     for actor, name in [("applicant", "submit"), ("cs", "cs_accept"), ("registration", "register")]:
         app.refresh_from_db()
-        take_action(application=app, name=name, by=users[actor], data={})
+        take_action(application=app, name=name, by=users[actor], data={"confirm_all": True})
     app.refresh_from_db()
     return app
 

@@ -28,7 +28,7 @@ HOLDER = {"recipient_name": "Rudi Hartono", "recipient_id_number": "647101150190
 def front(register_minutes: int, verify_days: int = 0) -> list[Move]:
     return [
         Move("applicant", "submit", 0, 5),
-        Move("cs", "cs_accept", 0, 20),
+        Move("cs", "cs_accept", 0, 20, {"confirm_all": True}),
         Move("registration", "register", 0, register_minutes),
         Move("verifier", "verify", verify_days, 30),
         Move("liaison", "deliver_to_agency", 0, 60, {"received_by": "Staf Dinkes"}),
@@ -41,7 +41,7 @@ def back_office(section_days: int) -> list[Move]:
         Move("section_head", "section_approve", section_days, 30),
         Move("division_head", "division_approve", 1, 30),
         Move("office_head", "sign", 1, 30),
-        Move("registry", "number_licence", 0, 15),
+        Move("registry", "number_licence", 0, 15, {"final_checklist_checked": True}),
         Move("pickup", "hand_over", 1, 20, dict(HOLDER)),
         Move("applicant", "confirm_receipt", 0, 10),
     ]
@@ -58,7 +58,7 @@ SCRIPTS = {
             Move("applicant", "submit", 0, 5),
             Move("cs", "cs_return", 0, 15, {"reason": "Akta belum dilegalisir"}),
             Move("applicant", "resubmit_to_cs", 0, 60),
-            Move("cs", "cs_accept", 0, 20),
+            Move("cs", "cs_accept", 0, 20, {"confirm_all": True}),
             Move("registration", "register", 0, 20),
             Move("verifier", "verify", 0, 30),
             Move("liaison", "deliver_to_agency", 0, 60, {"received_by": "Staf Dinkes"}),

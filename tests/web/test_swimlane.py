@@ -212,7 +212,7 @@ def test_overlay_marks_done_current_and_loops_taken(users):
         ("applicant", "submit", {}),
         ("cs", "cs_return", {"reason": "Akta belum dilegalisir"}),
         ("applicant", "resubmit_to_cs", {}),
-        ("cs", "cs_accept", {}),
+        ("cs", "cs_accept", {"confirm_all": True}),
         ("registration", "register", {}),
         ("verifier", "verify_return", {"reason": "NPWP tidak terbaca"}),
         ("cs", "cs_request_fix", {"reason": "Unggah ulang NPWP"}),

@@ -95,3 +95,26 @@ def test_the_clock_stops_when_the_licence_is_numbered_not_at_pickup(api, applica
         assert app["overdue"] is False
         tasks = api("pickup").get("/tasks").json()
         assert [t["overdue"] for t in tasks if t["id"] == app_id] == [False]
+
+
+def test_steps_after_a_fix_loop_count_from_their_own_start(api, application_data):
+    """Issue 13 item 2: after the applicant's fixes come back (step 8), the verifier's re-check
+    and the liaison's delivery are measured from the day each step started, not from the
+    registration day weeks before."""
+    with time_machine.travel(at(2026, 12, 1), tick=False):  # Tuesday: registered
+        app_id = create_complete(api, application_data)
+        run_until(api, app_id, stop_before="verify")
+        act(api, app_id, "verifier", "verify_return", {"reason": "NPWP tidak terbaca"})
+        act(api, app_id, "cs", "cs_request_fix", {"reason": "Unggah ulang NPWP"})
+    with time_machine.travel(at(2026, 12, 8), tick=False):  # a week later: the fixes arrive
+        app = act(api, app_id, "applicant", "resubmit_fix")
+        assert app["step_due_date"] == "2026-12-08"  # step 8 from its own start, not 1 Dec
+        app = act(api, app_id, "cs", "cs_forward_fix")
+        assert app["step_due_date"] == "2026-12-08" and app["overdue"] is False
+        app = act(api, app_id, "verifier", "verify")
+        assert app["timeline"][-1]["late"] is False
+        assert app["step_due_date"] == "2026-12-08"  # step 9: the liaison's day
+    with time_machine.travel(at(2026, 12, 9), tick=False):
+        app = act(api, app_id, "liaison", "deliver_to_agency", {"received_by": "Staf Dinkes"})
+        delivery = app["timeline"][-1]
+        assert (delivery["due_on"], delivery["late"]) == ("2026-12-08", True)

@@ -49,7 +49,9 @@ def test_20_concurrent_identical_actions_one_succeeds(api, application_data, use
     statuses: list[int] = [0] * 20
 
     def call(i: int) -> None:
-        statuses[i] = clients[i].post(f"/applications/{app_id}/actions/cs_accept", {}).status_code
+        statuses[i] = (
+            clients[i].post(f"/applications/{app_id}/actions/cs_accept", {"confirm_all": True}).status_code
+        )
 
     _run_threads(20, call)
     assert sorted(statuses) == [200] + [409] * 19, statuses

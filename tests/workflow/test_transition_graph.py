@@ -47,6 +47,7 @@ GRAPH: dict[str, tuple[int | None, set[str], str | None, set[str], str]] = {
     "section_propose_meeting": (12, {"drafted", "section_approved"}, None, {"section_head"}, "note"),
     "division_approve": (13, {"section_approved"}, "division_approved", {"division_head"}, "forward"),
     "division_send_back": (13, {"section_approved"}, "recommended", {"division_head"}, "back"),
+    "division_propose_meeting": (13, {"section_approved"}, None, {"division_head"}, "note"),
     "sign": (14, {"division_approved"}, "signed", {"office_head"}, "forward"),
     "office_send_back_section": (14, {"division_approved"}, "drafted", {"office_head"}, "back"),
     "office_send_back_division": (14, {"division_approved"}, "section_approved", {"office_head"}, "back"),

@@ -1,7 +1,13 @@
+from datetime import datetime
+from typing import Any
+
 from django import template
+from django.utils.dateformat import format as date_format
+from django.utils.formats import number_format
 from django.utils.translation import gettext_noop
 
 from perizinan.accounts.roles import ROLE_LABELS, Role
+from perizinan.workdays.calendar import to_wita
 from perizinan.workflow.actions import get_action
 
 register = template.Library()
@@ -44,3 +50,27 @@ def document_title(kind: str) -> str:
         return gettext("Surat izin (ditandatangani Kepala Dinas, sebelum penomoran)")
     spec = DOCUMENTS.get(kind)
     return str(spec.title) if spec else kind
+
+
+@register.filter
+def wita(value: Any) -> str:
+    """A moment (datetime or ISO text) as people read it: '2 Desember 2026 09.15 WITA'."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    return f"{date_format(to_wita(value), 'j F Y H:i')} WITA"
+
+
+@register.filter
+def filesize(size: Any) -> str:
+    """A file size with the units people write (B, KB, MB), never "bita"."""
+    n = int(size or 0)
+    if n < 1024:
+        return f"{n} B"
+    if n < 1024 * 1024:
+        return f"{number_format(n / 1024, 1)} KB"
+    return f"{number_format(n / 1024 / 1024, 1)} MB"
