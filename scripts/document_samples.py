@@ -22,8 +22,8 @@ def main() -> None:
     settings.PERIZINAN_SIGNING_PASSPHRASE = "samples"
     users = setup_database()
     from perizinan.demo import DEMO_APPLICATION, new_application, run_forward
-    from perizinan.documents.catalog import DOCUMENTS, render
     from perizinan.documents.models import GeneratedDocument
+    from perizinan.documents.registry import DOCUMENTS, render
 
     data = {
         **DEMO_APPLICATION,

@@ -58,6 +58,43 @@ class Office(models.Model):
     """The office's settings (one row)."""
 
     name = models.CharField(_("nama kantor"), max_length=200, default="DPMPTSP Provinsi Kalimantan Timur")
+    # What the documents print: the letterhead, the place of signing and the officials' positions.
+    full_name = models.CharField(
+        _("nama lengkap kantor"),
+        max_length=300,
+        default="Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Provinsi Kalimantan Timur",
+    )
+    government = models.CharField(
+        _("pemerintah daerah (kop surat)"), max_length=200, default="PEMERINTAH PROVINSI KALIMANTAN TIMUR"
+    )
+    letterhead_name = models.CharField(
+        _("nama pada kop surat"),
+        max_length=200,
+        default="DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU",
+    )
+    address = models.CharField(
+        _("alamat dan telepon (kop surat)"),
+        max_length=300,
+        default="Jl. Basuki Rahmat No. 55, Samarinda 75117 · Telp. (0541) 741222",
+    )
+    place = models.CharField(_("tempat penandatanganan"), max_length=100, default="Samarinda")
+    head_position = models.CharField(
+        _("jabatan kepala kantor"),
+        max_length=300,
+        default="Kepala Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Provinsi Kalimantan Timur",
+    )
+    head_short = models.CharField(
+        _("jabatan kepala kantor (singkat)"), max_length=100, default="Kepala DPMPTSP Prov. Kaltim"
+    )
+    registry_short = models.CharField(
+        _("tata usaha (singkat, pada segel)"), max_length=100, default="Tata Usaha DPMPTSP Prov. Kaltim"
+    )
+    division_head_position = models.CharField(
+        _("jabatan kepala bidang"), max_length=200, default="Kepala Bidang Layanan Perizinan"
+    )
+    section_head_position = models.CharField(
+        _("jabatan kepala seksi"), max_length=200, default="Kepala Seksi Layanan"
+    )
     cuti_bersama_is_working = models.BooleanField(_("cuti bersama dihitung hari kerja"), default=False)
     require_nuisance_permit = models.BooleanField(
         _("wajibkan izin gangguan (UUG/HO)"),

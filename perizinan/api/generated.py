@@ -11,7 +11,7 @@ from ninja import Router, Status
 from perizinan.accounts.permissions import is_officer
 from perizinan.applications.selectors import get_application_for_user
 from perizinan.documents import jobs
-from perizinan.documents.catalog import render
+from perizinan.documents.registry import render
 from perizinan.documents.selectors import (
     job_for_retry,
     jobs_of,

@@ -49,7 +49,33 @@ class PermitType(models.Model):
     fee = models.DecimalField(_("biaya (Rp)"), max_digits=14, decimal_places=0, default=0)
     validity = models.CharField(_("masa berlaku"), max_length=200)
     validity_en = models.CharField(_("masa berlaku (Inggris)"), max_length=200, blank=True)
+    validity_months = models.PositiveSmallIntegerField(
+        _("masa berlaku (bulan)"),
+        null=True,
+        blank=True,
+        help_text=_("Kosong = tanpa tanggal kedaluwarsa; diisi = izin berakhir sekian bulan sejak terbit"),
+    )
     product = models.CharField(_("produk layanan"), max_length=200, blank=True)
+    purpose = models.TextField(_("maksud dan tujuan"), blank=True)
+    purpose_en = models.TextField(_("maksud dan tujuan (Inggris)"), blank=True)
+    licence_activity = models.CharField(
+        _("kegiatan yang diizinkan"),
+        max_length=200,
+        blank=True,
+        help_text=_("Dicetak pada surat izin: 'untuk menyelenggarakan kegiatan sebagai ...'"),
+    )
+    obligations = models.JSONField(
+        _("ketentuan bagi pemegang izin"),
+        default=list,
+        blank=True,
+        help_text=_("Daftar kalimat yang dicetak pada surat izin dan drafnya"),
+    )
+    inspection_points = models.JSONField(
+        _("butir pemeriksaan setempat"),
+        default=list,
+        blank=True,
+        help_text=_('Berita acara langkah 10: [{"group": "Gudang", "items": ["...", "..."]}, ...]'),
+    )
     kinds = models.JSONField(_("jenis permohonan"), default=list)
     number_format = models.CharField(
         _("format nomor izin"),

@@ -12,8 +12,8 @@ from django.utils import timezone
 from perizinan.applications.models import Application
 from perizinan.workflow.log import verify_chain
 
-from .catalog import render
 from .models import GeneratedDocument
+from .registry import render
 
 
 def _entry(e: Any) -> dict[str, Any]:

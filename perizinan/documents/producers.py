@@ -11,8 +11,8 @@ from perizinan.licences.models import Licence
 from perizinan.workflow.models import ProcessLogEntry
 
 from . import services
-from .catalog import DOCUMENTS, render
 from .models import GeneratedDocument
+from .registry import DOCUMENTS, render
 
 # The head's signature (step 14) is made before its transaction, not by the worker: see
 # receivers.sign_before_commit.

@@ -110,16 +110,17 @@ def _stylesheet(css: str) -> Any:
     return weasyprint.CSS(string=css, base_url=str(TEMPLATES_DIR) + "/", url_fetcher=_fetcher())
 
 
-def layout(html: str) -> Any:
+def layout(html: str, *, forms: bool = False) -> Any:
     """Lay out `html` (A4 and fonts come from its CSS): a `weasyprint.Document` of pages.
 
     The `<style>` blocks are parsed once and reused (same cascade, in document order);
-    parsing them again for every document cost about a fifth of a licence's render time."""
+    parsing them again for every document cost about a fifth of a licence's render time.
+    With `forms`, <input> elements become PDF form fields."""
     sheets = [_stylesheet(css) for css in _STYLE.findall(html)]
     document = weasyprint.HTML(
         string=_STYLE.sub("", html), base_url=str(TEMPLATES_DIR) + "/", url_fetcher=_fetcher()
     )
-    return document.render(stylesheets=sheets, font_config=font_config())
+    return document.render(stylesheets=sheets, font_config=font_config(), pdf_forms=forms or None)
 
 
 def html_to_pdf(html: str) -> bytes:
@@ -169,19 +170,28 @@ def flow_bottom_and_limit(page: Any) -> tuple[float, float | None]:
     return bottom, limit
 
 
-def render_one_page(
-    template: str, context: dict[str, Any], *, densities: tuple[int, ...] = (0, 1, 2)
-) -> bytes:
-    """Render a one-page document (the licence), tighter (`density` 1, 2) if its text would
-    run into the fixed areas below it or onto a second page."""
+def fit_one_page(template: str, context: dict[str, Any], *, densities: tuple[int, ...] = (0, 1, 2)) -> Any:
+    """The layout of a one-page document (the licence), tighter (`density` 1, 2) if its text
+    would run into the fixed areas below it or onto a second page; the tightest if none fits."""
     document = None
     for density in densities:
-        document = layout(render_html(template, {**context, "density": density}))
+        document = layout(
+            render_html(template, {**context, "density": density}), forms=bool(context.get("form_fields"))
+        )
         if len(document.pages) == 1:
             bottom, limit = flow_bottom_and_limit(document.pages[0])
             if limit is None or bottom <= limit - 1:
                 break
     assert document is not None
+    return document
+
+
+def render_one_page(
+    template: str, context: dict[str, Any], *, densities: tuple[int, ...] = (0, 1, 2)
+) -> bytes:
+    """Render a one-page document (see `fit_one_page`); with `form_fields` in the context, its
+    <input> elements become PDF form fields."""
+    document = fit_one_page(template, context, densities=densities)
     pdf = document.write_pdf()
     assert pdf is not None
     return pdf

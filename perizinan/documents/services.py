@@ -8,15 +8,21 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from perizinan.accounts.models import User
+from perizinan.accounts.models import Office, User
 from perizinan.applications.models import Application
 
-from .catalog import render
 from .models import GeneratedDocument
 from .qr import qr_svg, verification_url
+from .registry import render
 from .render import format_date
 from .signing import head_signer, seal_signer
 from .signing.base import HEAD_SIGNATURE_BOX, NUMBER_STAMP_BOX, Placement
+
+# The licence's form fields (documents/licence.html) and signature fields.
+NUMBER_FIELD = "nomor"
+DATE_FIELD = "tanggal"
+HEAD_FIELD = "KepalaDinas"
+REGISTRY_FIELD = "TataUsaha"
 
 
 def store(
@@ -61,7 +67,10 @@ def render_licence(
     issued_on: date | None = None,
     signer_name: str = "",
     copy_label: str = "",
+    form_fields: bool = False,
 ) -> bytes:
+    """The licence PDF. With `form_fields`, its number and date are empty form fields that the
+    registry fills in at step 15 (see `sign_licence` and `stamp_number`)."""
     url = verification_url(code)
     return render(
         "licence",
@@ -72,31 +81,43 @@ def render_licence(
         issued_on=issued_on,
         signer_name=signer_name,
         copy_label=copy_label,
+        form_fields=form_fields,
     )
 
 
 def sign_licence(app: Application, *, code: str, by: User, passphrase: str = "") -> bytes:
-    """Step 14: the head of the office signs the licence (PAdES), number still to come."""
-    pdf = render_licence(app, code=code, signer_name=by.get_full_name() or by.username)
+    """Step 14: the head of the office signs the licence, number and date still to come.
+
+    A certification signature (DocMDP: form filling allowed) over a licence whose number and
+    date are empty form fields, with the registry's signature field already in place."""
+    pdf = render_licence(app, code=code, signer_name=by.get_full_name() or by.username, form_fields=True)
     when = timezone.localtime().strftime("%d-%m-%Y %H:%M WITA")
+    office = Office.current()
     placement = Placement(
-        field_name="KepalaDinas",
+        field_name=HEAD_FIELD,
         page=0,
         box=HEAD_SIGNATURE_BOX,
         stamp_text=f"Ditandatangani secara elektronik oleh\n{by.get_full_name() or by.username}\n"
-        f"Kepala DPMPTSP Prov. Kaltim\n{when}",
+        f"{office.head_short}\n{when}",
         reason=f"Persetujuan izin {app.permit_type.code} permohonan {app.registration_number}",
+        location=office.place,
+        certify=True,
+        empty_fields=((REGISTRY_FIELD, NUMBER_STAMP_BOX),),
     )
     return head_signer().sign(pdf, placement, nik=getattr(by, "nik", ""), passphrase=passphrase)
 
 
 def stamp_number(signed_pdf: bytes, *, number: str, issued_on: date) -> bytes:
-    """Step 15: the registry's electronic seal stamps the licence number and date on the signed licence."""
+    """Step 15: the registry fills the licence's number and date fields and seals it (an
+    approval signature in the field the head's certification left for it)."""
+    office = Office.current()
     placement = Placement(
-        field_name="TataUsaha",
+        field_name=REGISTRY_FIELD,
         page=0,
         box=NUMBER_STAMP_BOX,
-        stamp_text=f"Nomor: {number}\nTanggal: {format_date(issued_on)}\nTata Usaha DPMPTSP Prov. Kaltim",
+        stamp_text=f"Nomor: {number}\nTanggal: {format_date(issued_on)}\n{office.registry_short}",
         reason=f"Nomor izin {number} tanggal {issued_on.isoformat()}",
+        location=office.place,
+        fill=((NUMBER_FIELD, number), (DATE_FIELD, format_date(issued_on))),
     )
     return seal_signer().sign(signed_pdf, placement)

@@ -6,8 +6,8 @@ from django.views.decorators.http import require_http_methods
 
 from perizinan import throttle
 
-from .catalog import DOCUMENTS
-from .catalog import render as render_document
+from .registry import DOCUMENTS
+from .registry import render as render_document
 from .verification import check_licence, identify_pdf
 
 MAX_UPLOAD = 20 * 1024 * 1024

@@ -10,8 +10,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from perizinan.catalog.models import Condition
-from perizinan.documents.catalog import DOCUMENTS
-from perizinan.documents.catalog import render as render_document
+from perizinan.documents.registry import DOCUMENTS
+from perizinan.documents.registry import render as render_document
 
 from .models import FormMailing
 

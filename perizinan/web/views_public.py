@@ -27,16 +27,6 @@ from perizinan.workflow.states import STEPS
 
 from .swimlane import step_actors, swimlane_svg
 
-# What each permit type is for (SOP section C). A permit type without an entry gets a general line.
-PURPOSES = {
-    "PAK": _(
-        "Izin Penyalur Alat Kesehatan diberikan kepada perusahaan berbadan hukum yang melakukan "
-        "pengadaan, penyimpanan dan penyaluran alat kesehatan dalam jumlah besar. Halaman ini "
-        "menjelaskan persyaratan, alur proses, jangka waktu dan biaya layanan sesuai SOP, agar "
-        "prosesnya jelas dan waktu penyelesaiannya pasti."
-    ),
-}
-
 
 def service_hours(office: Office | None = None) -> list[str]:
     """The office's service hours, consecutive days with equal hours grouped: `Senin–Kamis 08.00–19.00 WITA`."""
@@ -175,7 +165,7 @@ def permit(request: HttpRequest, code: str) -> HttpResponse:
     context.update(
         name=(permit_type.name_en or permit_type.name) if english else permit_type.name,
         validity=(permit_type.validity_en or permit_type.validity) if english else permit_type.validity,
-        purpose=PURPOSES.get(permit_type.code.upper()),
+        purpose=(permit_type.purpose_en or permit_type.purpose) if english else permit_type.purpose,
         clock_label=dict(ClockStart.choices).get(permit_type.clock_start, ""),
         from_recommendation=permit_type.clock_start == ClockStart.RECOMMENDATION,
         steps=[

@@ -9,18 +9,19 @@ import segno
 from django.utils import translation
 from pypdf import PdfReader
 
+from perizinan.accounts.models import Office
 from perizinan.applications.models import Application
-from perizinan.documents.catalog import DOCUMENTS, render
+from perizinan.documents.registry import DOCUMENTS, render
 from perizinan.documents.render import (
     MM,
     boxes,
+    fit_one_page,
     flow_bottom_and_limit,
     format_date,
     format_datetime,
     format_duration,
     format_service_hours,
     format_time,
-    layout,
     render_html,
 )
 from perizinan.workflow.models import ProcessLogEntry, RecordKind
@@ -266,7 +267,11 @@ def check_licence(app: Application) -> None:
     for wanted in [
         "SURAT IZIN PENYALUR ALAT KESEHATAN",
         f"Nomor: {licence.number} · tanggal {issued}",
-        "Undang-Undang No. 36 Tahun 2009 tentang Kesehatan",
+        "Undang-Undang Nomor 36 Tahun 2009 tentang Kesehatan",
+        # All 14 legal bases of SOP section A, the seed's "191" cited as Permenkes 1191 (issue 13 item 5).
+        "Peraturan Pemerintah Nomor 65 Tahun 2005",
+        "Peraturan Menteri Kesehatan Nomor 1191/MENKES/PER/VIII/2010 tentang Penyaluran Alat Kesehatan",
+        "Peraturan perundang-undangan terkait lainnya",
         "MEMUTUSKAN",
         "Memberikan izin kepada",
         "PT Contoh Medika",
@@ -303,10 +308,10 @@ def check_licence(app: Application) -> None:
             assert not inside(x, y, NUMBER_STAMP_AREA), f"text in the number stamp area: {run!r}"
 
     # position: fixed is relative to the page: the boxes sit exactly where the signer expects.
-    from perizinan.documents.catalog import build_context
+    from perizinan.documents.registry import build_context
 
     context = build_context("licence", app, **licence_extra(app, number=licence.number, issued_on=None))
-    document = layout(render_html("documents/licence.html", {**context, "density": 0}))
+    document = fit_one_page("documents/licence.html", context)
     assert len(document.pages) == 1
     signature = border_box_mm(box_by_id(document, "signature-area"))
     stamp = border_box_mm(box_by_id(document, "number-stamp-area"))
@@ -333,6 +338,19 @@ def check_licence(app: Application) -> None:
 
 
 # --- blank forms, errors, formats ------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_letterhead_place_and_office_come_from_the_office_record(users):
+    """Issue 14: the office's name, address and officials are the office record's, not code's."""
+    office = Office.current()
+    office.full_name = "Dinas Perizinan Kota Contoh"
+    office.address = "Jl. Contoh No. 1, Kota Contoh"
+    office.government = "PEMERINTAH KOTA CONTOH"
+    office.save()
+    text, _pages = read(render("power_of_attorney_handle"))
+    assert "PEMERINTAH KOTA CONTOH" in text and "Jl. Contoh No. 1, Kota Contoh" in text
+    assert has(text, "pada Dinas Perizinan Kota Contoh") and "Kalimantan Timur" not in text
 
 
 @pytest.mark.django_db

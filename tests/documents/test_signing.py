@@ -7,9 +7,12 @@ import subprocess
 import zipfile
 
 import pytest
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.fields import MDPPerm
 from pypdf import PdfReader
 
 from perizinan.documents.models import GeneratedDocument
+from perizinan.documents.render import format_date
 from perizinan.documents.signing.validate import check_pdf
 from perizinan.licences.models import Licence
 from perizinan.licences.services import set_status
@@ -61,6 +64,36 @@ def test_licence_is_signed_by_head_and_sealed_with_number(api, done):
     import hashlib
 
     assert stored.sha256 == hashlib.sha256(data).hexdigest() and stored.signed and stored.step == 15
+
+
+def test_licence_shows_number_and_date_filled_in_after_the_heads_certification(api, done):
+    """Issue 13 item 1: "Nomor: 503/…" under the title and "Samarinda, <tanggal>" above the
+    signature, in the SOP's order: the head certifies at step 14 (form filling allowed), the
+    registry fills the number and date fields at step 15 and seals; both signatures valid."""
+    data = licence_bytes(api, done)
+    licence = Licence.objects.get(application_id=done)
+    issued = format_date(licence.issued_on)
+    check = check_pdf(data)
+    assert check.ok and [s.field_name for s in check.signatures] == ["KepalaDinas", "TataUsaha"]
+    head, seal = check.signatures
+    assert head.ok and head.modification_level == "FORM_FILLING" and not head.covers_whole_document
+    assert seal.ok and seal.modification_level == "NONE" and seal.covers_whole_document
+    (certification, approval) = PdfFileReader(io.BytesIO(data)).embedded_signatures
+    assert certification.docmdp_level == MDPPerm.FILL_FORMS and approval.docmdp_level is None
+
+    reader = PdfReader(io.BytesIO(data))
+    assert reader.get_form_text_fields() == {"nomor": licence.number, "tanggal": issued}
+    assert licence.number.encode() in widget_text(data, "nomor")
+    assert issued.encode() in widget_text(data, "tanggal")
+    page = " ".join(reader.pages[0].extract_text().split())
+    assert "Nomor:" in page and "Samarinda," in page and "tertera pada cap" not in page
+
+    # What the head signed: the same licence with the two fields still empty.
+    signed = GeneratedDocument.objects.get(application_id=done, kind="licence_signed")
+    with signed.file.open("rb") as f:
+        before = f.read()
+    assert PdfReader(io.BytesIO(before)).get_form_text_fields() == {"nomor": "", "tanggal": ""}
+    assert [s.field_name for s in check_pdf(before).signatures] == ["KepalaDinas"]
 
 
 def test_one_changed_byte_fails(api, done):

@@ -5,8 +5,8 @@ import pytest
 
 from perizinan.applications.models import Application
 from perizinan.demo import new_application, sample_pdf
-from perizinan.documents.catalog import DOCUMENTS
 from perizinan.documents.models import DocumentJob, JobState
+from perizinan.documents.registry import DOCUMENTS
 from perizinan.workflow.actions import get_action
 from perizinan.workflow.services import take_action
 from tests.worker import running_worker

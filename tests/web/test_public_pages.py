@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from perizinan.accounts.models import Office
+from perizinan.catalog.models import PermitType
 from perizinan.demo import new_application, run_forward
 from perizinan.workflow.services import take_action
 
@@ -71,7 +72,17 @@ def test_permit_page(client, users, django_assert_max_num_queries):
     assert r.status_code == 200
     html = r.content.decode()
     assert "<h1" in html and "Izin Penyalur Alat Kesehatan" in html
-    assert "Undang-Undang No. 36 Tahun 2009 tentang Kesehatan" in html  # legal bases
+    # All 14 legal bases of SOP section A, from the permit type's data; the seed's "191" is 1191.
+    legal = html[html.index('<ol class="legal-list">') :]
+    legal = legal[: legal.index("</ol>")]
+    assert legal.count("<li>") == 14
+    assert "Undang-Undang Nomor 36 Tahun 2009 tentang Kesehatan" in legal
+    assert (
+        "Peraturan Menteri Kesehatan Nomor 1191/MENKES/PER/VIII/2010 tentang Penyaluran Alat Kesehatan"
+        in legal
+    )
+    assert " 191/" not in legal
+    assert "pengadaan, penyimpanan dan penyaluran alat kesehatan" in html  # purpose (SOP section C), data
     assert "7 hari kerja" in html and "rekomendasi teknis" in html  # time limit and what starts it
     assert "Gratis" in html  # fee 0
     assert "Selama perusahaan menjalankan kegiatan usahanya" in html  # validity
@@ -84,6 +95,13 @@ def test_permit_page(client, users, django_assert_max_num_queries):
     assert numbers(r) == sorted(PLAIN_NEW)  # the default profile: a new application, no conditions
     assert "style=" not in html and "<style" not in html
     assert not re.search(r"<script(?![^>]*\bsrc=)", html)  # no inline script
+
+
+def test_permit_page_purpose_comes_from_data(client, users):
+    """Issue 14: the purpose is the permit type's (editable in the admin), not a text in a view."""
+    PermitType.objects.filter(code="PAK").update(purpose="Tujuan dari data jenis izin.", purpose_en="")
+    html = client.get(reverse("web:permit", args=["pak"])).content.decode()
+    assert "Tujuan dari data jenis izin." in html and "dalam jumlah besar" not in html
 
 
 def test_unknown_permit_is_404(client, users):

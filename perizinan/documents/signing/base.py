@@ -1,6 +1,6 @@
 """The signer interface: a local PKCS#12 key, or the national e-signature service (BSrE)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 
@@ -8,16 +8,27 @@ class SigningError(Exception):
     """Signing failed (wrong passphrase, service unavailable...); the message is for the user."""
 
 
+Box = tuple[float, float, float, float]
+
+
 @dataclass(frozen=True)
 class Placement:
-    """Where the visible signature goes: page index and box in PDF points (x1, y1, x2, y2)."""
+    """Where the visible signature goes: page index and box in PDF points (x1, y1, x2, y2).
+
+    `certify`: a certification signature that allows only form filling and later signatures
+    (DocMDP level 2). `empty_fields`: signature fields (name, box) to add, empty, before
+    signing, for the signatures that follow (a certified document accepts no new fields).
+    `fill`: text form fields to fill in, in the same revision as this signature."""
 
     field_name: str
     page: int
-    box: tuple[float, float, float, float]
+    box: Box
     stamp_text: str
     reason: str
-    location: str = "Samarinda"
+    location: str = ""
+    certify: bool = False
+    empty_fields: tuple[tuple[str, Box], ...] = ()
+    fill: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
 
 class PdfSigner(Protocol):

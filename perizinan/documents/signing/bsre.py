@@ -17,6 +17,7 @@ from typing import Any
 from PIL import Image, ImageDraw, ImageFont
 
 from .base import Placement, SigningError
+from .local import with_empty_signature_fields
 
 
 def stamp_image(text: str, size: tuple[int, int] = (600, 220)) -> bytes:
@@ -112,4 +113,7 @@ class BsreSigner:
             raise SigningError(
                 f"Sertifikat elektronik penandatangan tidak aktif: {status.get('message', '')}"
             )
+        # BSrE's API makes approval signatures only (no DocMDP certification): the fields for
+        # the signatures that follow are added before; form filling stays permitted after it.
+        pdf = with_empty_signature_fields(pdf, placement)
         return self.client.sign_pdf(pdf, placement, nik=nik, passphrase=passphrase)

@@ -1,15 +1,22 @@
 """PAdES signing with a local PKCS#12 key (pyHanko)."""
 
+import contextlib
 import io
 from functools import lru_cache
 from pathlib import Path
 
+from pyhanko.pdf_utils.font.basic import SimpleFontEngineFactory
+from pyhanko.pdf_utils.form_tools import populate_static_text_field
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.misc import FormFillingError
 from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.sign import fields, signers
 from pyhanko.stamp import TextStampStyle
 
 from .base import Placement, SigningError
+
+# The licence's serif, as a standard PDF font (text stays plain in the field's appearance).
+FIELD_STYLE = TextBoxStyle(font=SimpleFontEngineFactory("Times-Bold", 0.5), font_size=9)
 
 
 @lru_cache(maxsize=8)
@@ -18,6 +25,20 @@ def _load(path: str, passphrase: bytes, mtime: float) -> signers.SimpleSigner:
     if signer is None:
         raise SigningError(f"Kunci penandatangan tidak dapat dibuka: {path}")
     return signer
+
+
+def with_empty_signature_fields(pdf: bytes, placement: Placement) -> bytes:
+    """The PDF with `placement.empty_fields` added (an incremental update, unsigned): for a
+    signer that cannot add them itself (BSrE)."""
+    if not placement.empty_fields:
+        return pdf
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+    for name, box in placement.empty_fields:
+        spec = fields.SigFieldSpec(name, on_page=placement.page, box=box)  # type: ignore[arg-type]  # pyHanko accepts float points
+        fields.append_signature_field(writer, sig_field_spec=spec)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 class LocalSigner:
@@ -34,20 +55,23 @@ class LocalSigner:
 
     def sign(self, pdf: bytes, placement: Placement, *, nik: str = "", passphrase: str = "") -> bytes:
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
-        fields.append_signature_field(
-            writer,
-            sig_field_spec=fields.SigFieldSpec(
-                placement.field_name,
-                on_page=placement.page,
-                box=placement.box,  # type: ignore[arg-type]  # pyHanko accepts float points
-            ),
-        )
+        for name, value in placement.fill:
+            # A licence signed before it had form fields: the seal's stamp carries the text.
+            with contextlib.suppress(FormFillingError):
+                populate_static_text_field(writer, name, FIELD_STYLE, value)
+        existing = {name for name, _value, _ref in fields.enumerate_sig_fields(writer)}
+        for name, box in ((placement.field_name, placement.box), *placement.empty_fields):
+            if name not in existing:
+                spec = fields.SigFieldSpec(name, on_page=placement.page, box=box)  # type: ignore[arg-type]  # pyHanko accepts float points
+                fields.append_signature_field(writer, sig_field_spec=spec)
         meta = signers.PdfSignatureMetadata(
             field_name=placement.field_name,
             reason=placement.reason,
-            location=placement.location,
+            location=placement.location or None,
             subfilter=fields.SigSeedSubFilter.PADES,
             md_algorithm="sha256",
+            certify=placement.certify,
+            docmdp_permissions=fields.MDPPerm.FILL_FORMS,
         )
         style = TextStampStyle(
             stamp_text=placement.stamp_text,

@@ -41,7 +41,7 @@ def role_label(code: str) -> str:
 @register.filter
 def document_title(kind: str) -> str:
     try:
-        from perizinan.documents.catalog import DOCUMENTS
+        from perizinan.documents.registry import DOCUMENTS
     except ImportError:
         return kind
     if kind == "licence_signed":

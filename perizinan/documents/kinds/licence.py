@@ -1,0 +1,83 @@
+"""12. The licence (steps 14/15) and what it shares with its draft: the permit type's title,
+legal bases, activity and obligations (data), the office's place and head (office record)."""
+
+from typing import Any
+
+from perizinan.applications.models import Application
+from perizinan.workflow.models import RecordKind
+
+from ..render import format_date
+from .parts import DocumentSpec, agency, applicant, common, latest, licence_title, npwp, recommendation
+
+
+def default_obligations(office: dict[str, str]) -> list[str]:
+    """For a permit type that lists no obligations of its own."""
+    return [
+        "Mematuhi ketentuan peraturan perundang-undangan yang berlaku.",
+        f"Melaporkan setiap perubahan data perusahaan kepada {office['name']}.",
+        "Bersedia dibina dan diawasi oleh instansi teknis yang berwenang.",
+    ]
+
+
+def licence_base(app: Application, ctx: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    permit_type = app.permit_type
+    office = ctx["office"]
+    return {
+        "licence_title": licence_title(permit_type),
+        "licence_activity": permit_type.licence_activity or permit_type.name,
+        "legal_bases": list(permit_type.legal_bases or []),
+        "validity": permit_type.validity,
+        "obligations": list(permit_type.obligations or []) or default_obligations(office),
+        "recommendation": recommendation(app),
+        "needs_recommendation": permit_type.needs_recommendation,
+        "agency": agency(app, permit_type),
+        "kind": app.kind,
+        "kind_label": app.get_kind_display(),
+        "previous_licence_number": applicant(app)["previous_licence_number"],
+        "submitted_on": format_date(app.submitted_at or app.registered_at),
+        "place": office["place"],
+        "signer_position": extra.get("signer_position") or office["head_position"],
+    }
+
+
+def build(app: Application, **extra: Any) -> dict[str, Any]:
+    ctx = common(SPEC, app, extra)
+    ctx.update(licence_base(app, ctx, extra))
+    c = app.company
+    signature = latest(app, RecordKind.SIGNATURE)
+    ctx.update(
+        {
+            "holder": {
+                "name": str(c),
+                "address": c.address,
+                "npwp": npwp(c.npwp),
+                "nib": c.nib,
+                "director": app.director_name,
+                "technical_lead": app.tech_lead_name,
+                "technical_lead_education": app.get_tech_lead_education_display(),
+                "warehouse_address": c.address,
+                "device_categories": list(app.device_categories or []),
+            },
+            "number": extra.get("number") or "",
+            "issued_on": format_date(extra.get("issued_on")),
+            "verification_url": extra.get("verification_url") or "",
+            "qr_svg": extra.get("qr_svg") or "",
+            "copy_label": extra.get("copy_label") or "",
+            "form_fields": bool(extra.get("form_fields")),
+            "signer_name": extra.get("signer_name")
+            or (signature.data.get("signed_by", "") if signature else ""),
+        }
+    )
+    return ctx
+
+
+SPEC = DocumentSpec(
+    "licence",
+    "Surat Izin",
+    "documents/licence.html",
+    15,
+    False,
+    build,
+    permit_title="{product}",
+    one_page=True,
+)

@@ -1,0 +1,71 @@
+"""Every PDF document kind of the SOP, and rendering one (see `kinds` for their builders).
+
+`render(kind, application, **extra)` builds the context of one document and renders it
+with `render.render_pdf` (one-page documents with `render.render_one_page`). Forms marked
+`blank_allowed` can also be printed empty, to be filled in by hand.
+"""
+
+from typing import Any
+
+from django.utils import translation
+
+from perizinan.applications.models import Application
+
+from .kinds import (
+    application_form,
+    checklist_form,
+    cover_letter,
+    draft_licence,
+    handover_receipt,
+    inspection_report_form,
+    liaison_receipt,
+    licence,
+    power_of_attorney,
+    process_control_sheet,
+    recommendation_letter,
+    registration_receipt,
+    verification_form,
+)
+from .kinds.parts import DocumentSpec
+from .render import render_one_page, render_pdf
+
+DOCUMENTS: dict[str, DocumentSpec] = {
+    spec.kind: spec
+    for spec in [
+        application_form.SPEC,
+        checklist_form.SPEC,
+        power_of_attorney.SIGN,
+        power_of_attorney.HANDLE,
+        registration_receipt.SPEC,
+        verification_form.SPEC,
+        cover_letter.SPEC,
+        liaison_receipt.SPEC,
+        inspection_report_form.SPEC,
+        recommendation_letter.SPEC,
+        draft_licence.SPEC,
+        handover_receipt.SPEC,
+        licence.SPEC,
+        process_control_sheet.SPEC,
+    ]
+}
+
+
+def build_context(kind: str, application: Application | None = None, **extra: Any) -> dict[str, Any]:
+    """The template context of one document (for tests and previews); same checks as `render`."""
+    spec = DOCUMENTS[kind]
+    if application is None and not spec.blank_allowed:
+        raise ValueError(f"Dokumen '{kind}' memerlukan permohonan.")
+    with translation.override("id"):
+        return spec.build(application, **extra)
+
+
+def render(kind: str, application: Application | None = None, **extra: Any) -> bytes:
+    """The PDF of document `kind` for `application` (or blank). KeyError for an unknown kind;
+    ValueError without an application for a document that cannot be blank, or when the
+    application has not yet reached the step that produces it."""
+    spec = DOCUMENTS[kind]
+    context = build_context(kind, application, **extra)
+    if spec.one_page:
+        with translation.override("id"):
+            return render_one_page(spec.template, context)
+    return render_pdf(spec.template, context)
