@@ -10,7 +10,7 @@ import pytest
 from perizinan.applications.models import Application
 from perizinan.applications.services import upload_document
 from perizinan.demo import new_application, pdf_upload, sample_pdf
-from perizinan.documents.catalog import DOCUMENTS
+from perizinan.documents.registry import DOCUMENTS
 from perizinan.workflow.models import ProcessLogEntry
 from perizinan.workflow.services import take_action
 from tests.worker import running_worker
