@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PY := .venv/bin/python
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: install run test test-sqlite lint demo bench migrate seed clean messages docs-images screenshots
+.PHONY: install run serve test test-sqlite lint demo bench migrate seed clean messages docs-images screenshots
 
 .venv/.installed: pyproject.toml uv.lock scripts/bootstrap.sh $(wildcard perizinan/locale/*/LC_MESSAGES/*.po perizinan/*/locale/*/LC_MESSAGES/*.po)
 	scripts/bootstrap.sh
@@ -26,6 +26,12 @@ seed: migrate
 
 run: seed
 	scripts/run.sh
+
+# Production-style: gunicorn (workers sized to the cores) + the task worker, against DATABASE_URL
+# (default SQLite; e.g. DATABASE_URL=postgres://perizinan@127.0.0.1:5432/perizinan make serve).
+# Liveness /api/v1/health, readiness /api/v1/health/ready. See docs/adr/0009-production-server.md.
+serve: install
+	scripts/serve.sh
 
 # The whole suite on a throwaway PostgreSQL cluster (installed from Debian when missing).
 test: install

@@ -3,19 +3,25 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import File, Form, Router, Status
+from ninja import File, Form, Query, Router, Status
 from ninja.files import UploadedFile
 
 from perizinan.accounts.permissions import has_role
 from perizinan.accounts.roles import SUPERVISING_ROLES, Role
 from perizinan.applications import services
 from perizinan.applications.models import Document
-from perizinan.applications.selectors import get_application_for_user, visible_applications
+from perizinan.applications.selectors import (
+    COUNT_CAP,
+    application_rows,
+    count_visible,
+    get_application_for_user,
+)
 from perizinan.catalog.selectors import get_permit_type
 from perizinan.errors import NotFound
+from perizinan.workdays.calendar import today_wita
 from perizinan.workflow.log import verify_chain
 
-from . import presenters
+from . import paging, presenters
 from .auth import AUTH, current_user
 from .schemas import (
     PROTECTED,
@@ -60,18 +66,30 @@ def create(request: HttpRequest, payload: ApplicationIn) -> Any:
 
 @router.get("", response={200: list[ApplicationSummary], 401: Error, 422: Error})
 def list_applications(
-    request: HttpRequest, response: HttpResponse, state: str | None = None, limit: int = 100, offset: int = 0
+    request: HttpRequest,
+    response: HttpResponse,
+    state: str | None = None,
+    limit: int = Query(100, description=paging.LIMIT_DOC),
+    offset: int = Query(0, description=paging.OFFSET_DOC),
+    after: str | None = Query(None, description=paging.AFTER_DOC, max_length=200),
 ) -> Any:
-    """The applications the caller may see, newest first (`limit` at most 500)."""
-    qs = visible_applications(current_user(request)).select_related("permit_type", "company", "licence")
-    if state:
-        qs = qs.filter(state=state)
-    limit = max(1, min(limit, 500))
-    response["X-Total-Count"] = str(qs.count())
-    return [
-        presenters.summary(a)
-        for a in qs.order_by("-created_at", "-id")[max(offset, 0) : max(offset, 0) + limit]
-    ]
+    """The applications the caller may see, newest first.
+
+    Paged: `limit` (at most 500) with `offset`, or `after` (the `X-Next-Cursor` header of the
+    previous page). Without `after`, `X-Total-Count` gives the number of matches when it is at
+    most 10,000; above that the header is `X-Total-Count-Over: 10000` instead (counts stop there)."""
+    user = current_user(request)
+    limit, offset = paging.clamp(limit, offset, after)
+    page = application_rows(user, state=state, limit=limit, offset=offset, after=after)
+    paging.link_next(request, response, page)
+    if not after:
+        total = count_visible(user, state=state, cap=COUNT_CAP)
+        if total is None:
+            response["X-Total-Count-Over"] = str(COUNT_CAP)
+        else:
+            response["X-Total-Count"] = str(total)
+    today = today_wita()
+    return [presenters.summary_row(row, today=today) for row in page.rows]
 
 
 @router.get("/{int:pk}", response={200: ApplicationOut, **PROTECTED})

@@ -1,11 +1,12 @@
 """Shapes the API's output from models (no writes, no permission decisions)."""
 
+from datetime import date
 from typing import Any
 
 from perizinan.applications.models import Application
 from perizinan.applications.selectors import checklist
 from perizinan.workdays.calendar import to_wita, today_wita
-from perizinan.workflow.clock import is_overdue
+from perizinan.workflow.clock import is_overdue, overdue
 from perizinan.workflow.states import STATE_STEP, WAITING_ON_APPLICANT, State
 
 
@@ -35,6 +36,36 @@ def summary(app: Application) -> dict[str, Any]:
         "waiting_on_applicant": app.state in WAITING_ON_APPLICANT,
         "last_reason": app.last_reason,
         "created_at": app.created_at,
+    }
+
+
+def summary_row(row: dict[str, Any], *, today: date) -> dict[str, Any]:
+    """The same as `summary`, from a row of `applications.selectors.SUMMARY_COLUMNS`."""
+    state = row["state"]
+    return {
+        "id": row["id"],
+        "permit_type": row["permit_type__code"],
+        "kind": row["kind"],
+        "state": state,
+        "state_label": str(State(state).label),
+        "step": STATE_STEP[state],
+        "company": f"{row['company__legal_form']} {row['company__name']}".strip(),
+        "registration_number": row["registration_number"],
+        "licence_number": row["licence__number"],
+        "clock_started_at": row["clock_started_on"],
+        "due_date": row["due_date"],
+        "step_due_date": row["step_due_date"],
+        "overdue": overdue(
+            state=state,
+            paused_since=row["paused_since"],
+            due_date=row["due_date"],
+            step_due_date=row["step_due_date"],
+            today=today,
+        ),
+        "paused": row["paused_since"] is not None,
+        "waiting_on_applicant": state in WAITING_ON_APPLICANT,
+        "last_reason": row["last_reason"],
+        "created_at": row["created_at"],
     }
 
 
