@@ -23,12 +23,14 @@ from common import ROOT, median, percentile, setup_database, teardown_database, 
 
 
 def endpoints(users, real) -> list[tuple[str, str, dict[str, str]]]:  # type: ignore[no-untyped-def]
-    from perizinan.accounts.models import ApiToken
+    from perizinan.accounts.models import ApiToken, User
 
     def bearer(name: str) -> dict[str, str]:
         return {"Authorization": f"Bearer {ApiToken.issue(users[name])}"}
 
     cs, head = bearer("cs"), bearer("office_head")
+    users["pemohon0001"] = User.objects.get(username="pemohon0001")
+    applicant = bearer("pemohon0001")
     n_log = real.log.count()
     return [
         ("GET /health (floor)", "/api/v1/health", {}),
@@ -37,6 +39,7 @@ def endpoints(users, real) -> list[tuple[str, str, dict[str, str]]]:  # type: ig
         ("GET /applications?limit=100", "/api/v1/applications?limit=100", head),
         ("GET /applications?limit=100&offset=5000", "/api/v1/applications?limit=100&offset=5000", head),
         ("GET /applications?limit=100&after=(page 51)", "AFTER", head),
+        ("GET /applications?limit=100 (an applicant)", "/api/v1/applications?limit=100", applicant),
         (
             f"GET /applications/{{id}} (complete, {n_log} log entries)",
             f"/api/v1/applications/{real.pk}",
@@ -68,6 +71,43 @@ def cursor_of_page_51(client, headers: dict[str, str]) -> str | None:  # type: i
     return cursor
 
 
+def explain(users, after: str | None) -> None:  # type: ignore[no-untyped-def]
+    """EXPLAIN (ANALYZE on PostgreSQL, QUERY PLAN on SQLite) of each list and inbox query."""
+    from django.db import connection
+
+    from perizinan.accounts.permissions import is_officer
+    from perizinan.applications import keyset
+    from perizinan.applications.selectors import NEWEST, count_visible, summary_rows
+    from perizinan.workflow.selectors import inbox_page_query
+
+    options = {"analyze": True} if connection.vendor == "postgresql" else {}
+    head = users["office_head"]
+    queries = [
+        ("list, first page (office head)", keyset.page_query(summary_rows(head), NEWEST, limit=100)),
+        ("list, page 51 by cursor", keyset.page_query(summary_rows(head), NEWEST, limit=100, after=after)),
+        (
+            "list, ?state=at_agency",
+            keyset.page_query(summary_rows(head, state="at_agency"), NEWEST, limit=100),
+        ),
+        ("list, an applicant", keyset.page_query(summary_rows(users["pemohon0001"]), NEWEST, limit=100)),
+    ]
+    for name, user in users.items():
+        if is_officer(user) and name not in {"supervisor", "info", "admin_monitoring"}:
+            queries.append((f"inbox of {name}", inbox_page_query(user, limit=100)))
+    print(f"\n### Query plans ({connection.vendor})\n")
+    for label, qs in queries:
+        print(f"{label}:\n```\n{qs.explain(**options)}\n```")
+    with connection.cursor() as c:
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as ctx:
+            count_visible(head)
+        sql = ctx.captured_queries[-1]["sql"]
+        c.execute(("EXPLAIN ANALYZE " if options else "EXPLAIN QUERY PLAN ") + sql)
+        plan = "\n".join(" ".join(str(x) for x in row) for row in c.fetchall())
+        print(f"count (capped at 10,000):\n```\n{plan}\n```")
+
+
 def in_process(client, path: str, headers: dict[str, str], requests: int) -> tuple[float, float, int]:  # type: ignore[no-untyped-def]
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -94,6 +134,9 @@ def main() -> None:
     parser.add_argument("--server-root", action="append", default=[], help="repeatable: one server per tree")
     parser.add_argument("--load", type=int, default=0, help="seconds per wrk run (0: no load runs)")
     parser.add_argument("--connections", default="8,32")
+    parser.add_argument(
+        "--explain", action="store_true", help="print the query plans of the list and inboxes"
+    )
     args = parser.parse_args()
 
     users = setup_database()
@@ -123,6 +166,8 @@ def main() -> None:
     if after is None:
         eps = [e for e in eps if "after=" not in e[0]]
 
+    if args.explain:
+        explain(users, after)
     print("\n| endpoint | p50 ms | p95 ms | queries/request |\n|---|---|---|---|")
     queries: dict[str, int] = {}
     for label, path, headers in eps:

@@ -106,11 +106,64 @@ def _load(model: type[models.Model], rows: Iterator[dict[str, Any]]) -> int:
     return n
 
 
+TEMPLATE_COLUMNS = (
+    "step",
+    "action",
+    "direction",
+    "from_state",
+    "to_state",
+    "actor_id",
+    "actor_name",
+    "role",
+    "standard",
+)
+
+
+def _log_entries(template: list[dict[str, Any]], first_app: int, n: int) -> int:
+    """Each application's first `log_seq` entries of the template, written by the database itself
+    (INSERT ... SELECT over a join with the template: no row passes through Python)."""
+    from perizinan.workflow.models import ProcessLogEntry
+
+    log = ProcessLogEntry._meta.db_table
+    cols = ", ".join(TEMPLATE_COLUMNS)
+    pg = connection.vendor == "postgresql"
+    with connection.cursor() as c:
+        c.execute(
+            f"CREATE TEMPORARY TABLE bench_template (seq integer, {', '.join(f'{k} text' for k in TEMPLATE_COLUMNS)})"
+        )
+        c.executemany(
+            f"INSERT INTO bench_template (seq, {cols}) VALUES (%s, {', '.join(['%s'] * len(TEMPLATE_COLUMNS))})",
+            [[i, *(e[k] for k in TEMPLATE_COLUMNS)] for i, e in enumerate(template, start=1)],
+        )
+        if pg:
+            at = "a.created_at + t.seq * interval '6 hours'"
+            digest = "lpad(to_hex(a.id), 32, '0') || lpad(to_hex(t.seq), 32, '0')"
+            casts = {"step": "::smallint", "actor_id": "::bigint"}
+        else:
+            at = "strftime('%%Y-%%m-%%d %%H:%%M:%%f', a.created_at, '+' || (t.seq * 6) || ' hours')"
+            digest = "printf('%%032x%%032x', a.id, t.seq)"
+            casts = {}
+        select = ", ".join(f"t.{k}{casts.get(k, '')}" for k in TEMPLATE_COLUMNS)
+        c.execute(
+            f"INSERT INTO {log} (application_id, seq, {cols}, at, note, initial, data, seconds_taken, "
+            f"due_on, late, prev_hash, hash) "
+            f"SELECT a.id, t.seq, {select}, {at}, '', '', '{{}}', 21600, NULL, %s, %s, {digest} "
+            f"FROM applications_application a JOIN bench_template t ON t.seq <= a.log_seq "
+            f"WHERE a.id BETWEEN %s AND %s",
+            [False, "0" * 64, first_app, first_app + n - 1],
+        )
+        count = c.rowcount
+        c.execute("DROP TABLE bench_template")
+    return count
+
+
 def seed(n: int, *, template_app_id: int, seed_value: int = 7) -> dict[str, int]:
     """Load n applications with their log entries; returns row counts per table."""
     from django.contrib.auth.hashers import make_password
+    from django.contrib.auth.models import Group
 
     from perizinan.accounts.models import User
+    from perizinan.accounts.roles import Role
     from perizinan.applications.models import Application, Company
     from perizinan.catalog.models import PermitType
     from perizinan.workflow.models import ProcessLogEntry
@@ -129,6 +182,7 @@ def seed(n: int, *, template_app_id: int, seed_value: int = 7) -> dict[str, int]
     applicants = User.objects.bulk_create(
         User(username=f"pemohon{i:04d}", password=password) for i in range(1000)
     )
+    Group.objects.get(name=Role.APPLICANT.value).user_set.add(*applicants)
     n_companies = max(1, n // 20)
     first_company = _reserve_ids(Company, n_companies)
     _load(
@@ -220,25 +274,7 @@ def seed(n: int, *, template_app_id: int, seed_value: int = 7) -> dict[str, int]
 
     counts = {"applications": _load(Application, applications())}
 
-    def log() -> Iterator[dict[str, Any]]:
-        pk_next = _reserve_ids(ProcessLogEntry, sum(k for _, _, k in plan))
-        for app_id, created, k in plan:
-            for seq, e in enumerate(template[:k], start=1):
-                yield {
-                    "id": pk_next,
-                    **e,
-                    "application_id": app_id,
-                    "seq": seq,
-                    "at": created + timedelta(hours=6 * seq),
-                    "data": "{}",
-                    "seconds_taken": 6 * 3600,
-                    "late": False,
-                    "prev_hash": "0" * 64,
-                    "hash": f"{app_id:032x}{seq:032x}",
-                }
-                pk_next += 1
-
-    counts["log entries"] = _load(ProcessLogEntry, log())
+    counts["log entries"] = _log_entries(template, first_app, n)
     if connection.vendor == "postgresql":
         with connection.cursor() as c:
             c.execute("ANALYZE")

@@ -88,8 +88,8 @@ def list_applications(
             response["X-Total-Count-Over"] = str(COUNT_CAP)
         else:
             response["X-Total-Count"] = str(total)
-    today = today_wita()
-    return [presenters.summary_row(row, today=today) for row in page.rows]
+    shape = presenters.RowShaper(today=today_wita())
+    return paging.rows_response(request, response, [shape(row) for row in page.rows])
 
 
 @router.get("/{int:pk}", response={200: ApplicationOut, **PROTECTED})

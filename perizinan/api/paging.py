@@ -5,6 +5,7 @@ or `after` = the previous page's `next` cursor. The cursor of the next page come
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
+from ninja.renderers import JSONRenderer
 
 from perizinan.applications.keyset import Page
 
@@ -32,3 +33,13 @@ def link_next(request: HttpRequest, response: HttpResponse, page: Page) -> None:
     query["after"] = page.next
     response["X-Next-Cursor"] = page.next
     response["Link"] = f'<{request.path}?{query.urlencode()}>; rel="next"'
+
+
+def rows_response(request: HttpRequest, response: HttpResponse, rows: list[dict]) -> HttpResponse:
+    """The page written straight to JSON (the renderer ninja uses, so the bytes are the same).
+
+    The rows are shaped by the presenters exactly as the declared schema (tests/api/test_paging.py
+    validates them against it); skipping pydantic's per-field re-validation of up to 500 rows
+    halves the cost of a list request (docs/adr/0009-production-server.md)."""
+    response.content = JSONRenderer().render(request, rows, response_status=response.status_code)
+    return response

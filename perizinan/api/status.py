@@ -11,13 +11,26 @@ from . import presenters
 from .schemas import Error, PublicStatusOut
 
 router = Router(tags=["status"])
+# The columns the public status shows (and the code it is checked against): one indexed row.
+PUBLIC_STATUS_COLUMNS = (
+    "registration_number",
+    "status_code",
+    "state",
+    "due_date",
+    "step_due_date",
+    "last_reason",
+    "state_since",
+    "created_at",
+    "licence__number",
+)
 
 
 @router.get("/{registration_number}", response={200: PublicStatusOut, 404: Error, 422: Error}, auth=None)
 def public_status(request: HttpRequest, registration_number: str, code: str) -> Any:
     """Public status check with the registration number and the secret code printed on the receipt."""
     app = (
-        Application.objects.select_related("permit_type", "licence")
+        Application.objects.select_related("licence")
+        .only(*PUBLIC_STATUS_COLUMNS)
         .filter(registration_number=registration_number)
         .first()
     )

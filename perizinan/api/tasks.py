@@ -31,6 +31,9 @@ class TaskOut(Schema):
     waiting_since: str | None
 
 
+TASK_FIELDS = tuple(TaskOut.model_fields)
+
+
 @router.get("", response={200: list[TaskOut], 401: Error, 403: Error, 422: Error})
 def tasks(
     request: HttpRequest,
@@ -48,16 +51,12 @@ def tasks(
     limit, offset = paging.clamp(limit, offset, after)
     page = task_rows(user, limit=limit, offset=offset, after=after)
     paging.link_next(request, response, page)
-    today = today_wita()
+    shape = presenters.RowShaper(today=today_wita())
     rows = []
     for row in page.rows:
-        s = presenters.summary_row(row, today=today)
-        rows.append(
-            {
-                **s,
-                "due_date": s["due_date"].isoformat() if s["due_date"] else None,
-                "step_due_date": s["step_due_date"].isoformat() if s["step_due_date"] else None,
-                "waiting_since": row["state_since"].isoformat() if row["state_since"] else None,
-            }
-        )
-    return rows
+        s = shape(row)
+        s["due_date"] = s["due_date"].isoformat() if s["due_date"] else None
+        s["step_due_date"] = s["step_due_date"].isoformat() if s["step_due_date"] else None
+        s["waiting_since"] = row["state_since"].isoformat() if row["state_since"] else None
+        rows.append({name: s[name] for name in TASK_FIELDS})
+    return paging.rows_response(request, response, rows)

@@ -88,14 +88,27 @@ class Page:
     next: str | None
 
 
-def page(qs: QuerySet, keys: Sequence[Key], *, limit: int, offset: int = 0, after: str | None = None) -> Page:
-    """One page of `qs` (already annotated with the keys and reduced to values()), with the cursor
-    of the next page when there is one."""
+def page_query(
+    qs: QuerySet, keys: Sequence[Key], *, limit: int, offset: int = 0, after: str | None = None
+) -> QuerySet:
+    """The query of one page, one row more than `limit` (to know whether another page follows)."""
     qs = qs.order_by(*order_by(keys))
     if after:
-        qs = seek(qs, keys, decode(after, keys))
-        offset = 0
-    rows = list(qs[offset : offset + limit + 1])
+        return seek(qs, keys, decode(after, keys))[: limit + 1]
+    return qs[offset : offset + limit + 1]
+
+
+def page(
+    qs: QuerySet,
+    keys: Sequence[Key],
+    *,
+    limit: int,
+    offset: int = 0,
+    after: str | None = None,
+) -> Page:
+    """One page of `qs` (already annotated with the keys and reduced to values()), with the cursor
+    of the next page when there is one."""
+    rows = list(page_query(qs, keys, limit=limit, offset=offset, after=after))
     more = len(rows) > limit
     rows = rows[:limit]
     return Page(rows, encode(rows[-1], keys) if more and rows else None)

@@ -1,6 +1,7 @@
 """Lists read as rows with keyset paging: `after` walks the same rows as `offset`, in the same
 order, with ties and NULL deadlines; bad cursors are a 422 naming `after`; counts stop at a cap."""
 
+import json
 from datetime import timedelta
 
 import pytest
@@ -145,3 +146,37 @@ def test_list_and_inbox_cost_the_same_queries_for_more_rows(api, users, django_a
     small = (queries("/tasks"), queries("/applications"))
     bulk(users, 40, state="submitted")
     assert (queries("/tasks"), queries("/applications")) == small
+
+
+def test_rows_read_as_values_are_exactly_the_summary_of_each_application(api, users, application_data):
+    """The lists skip model instances and pydantic's re-validation: the bytes must not change."""
+    from ninja.renderers import JSONRenderer
+
+    from perizinan.api import presenters
+    from perizinan.api.schemas import ApplicationSummary
+    from perizinan.api.tasks import TaskOut
+    from perizinan.applications.selectors import get_application_for_user
+
+    today = timezone.localdate()
+    bulk(users, 2, state="submitted", step_due_date=today - timedelta(days=1), due_date=today)
+    bulk(users, 1, state="submitted", paused_since=timezone.now(), last_reason="Lengkapi")
+    real = api("applicant").post("/applications", application_data).json()["id"]
+
+    def render(data):  # type: ignore[no-untyped-def]
+        return json.loads(JSONRenderer().render(None, data, response_status=200))
+
+    rows = api("office_head").get("/applications").json()
+    assert real in [r["id"] for r in rows]
+    for row in rows:
+        app = get_application_for_user(users["office_head"], row["id"])
+        assert row == render(ApplicationSummary.model_validate(presenters.summary(app)).model_dump())
+    for row in api("cs").get("/tasks").json():
+        app = get_application_for_user(users["cs"], row["id"])
+        s = presenters.summary(app)
+        expected = {
+            **s,
+            "due_date": s["due_date"].isoformat() if s["due_date"] else None,
+            "step_due_date": s["step_due_date"].isoformat() if s["step_due_date"] else None,
+            "waiting_since": app.state_since.isoformat() if app.state_since else None,
+        }
+        assert row == render(TaskOut.model_validate(expected).model_dump())
