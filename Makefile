@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PY := .venv/bin/python
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: install run test test-fast test-sqlite lint demo bench migrate seed clean messages docs-images screenshots
+.PHONY: install run test serve test-fast test-sqlite lint demo bench migrate seed clean messages docs-images screenshots
 
 .venv/.installed: pyproject.toml uv.lock scripts/bootstrap.sh $(wildcard perizinan/locale/*/LC_MESSAGES/*.po perizinan/*/locale/*/LC_MESSAGES/*.po)
 	scripts/bootstrap.sh
@@ -27,6 +27,12 @@ seed: migrate
 
 run: seed
 	scripts/run.sh
+
+# Production-style: gunicorn (workers sized to the cores) + the task worker, against DATABASE_URL
+# (default SQLite; e.g. DATABASE_URL=postgres://perizinan@127.0.0.1:5432/perizinan make serve).
+# Liveness /api/v1/health, readiness /api/v1/health/ready. See docs/adr/0013-production-server.md.
+serve: install
+	scripts/serve.sh
 
 # Tests run in parallel, one process per core (pytest-xdist); a test file stays in one process.
 XDIST := -n $(or $(TEST_WORKERS),auto) --dist loadfile

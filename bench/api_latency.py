@@ -1,123 +1,219 @@
-"""Inbox and application-detail API with 10,000 applications in the database.
+"""Read endpoints of the API with N applications in the database (default 10,000).
 
-p50/p95 latency and SQL queries per request for: the inbox (GET /tasks), the list
-(GET /applications), one application's detail (GET /applications/{id}), and the trivial
-GET /health of the same app as the ceiling. In-process requests (Django test client):
-this measures the application and the database, not a network.
-Run: make bench, or  .venv/bin/python bench/api_latency.py [N_APPLICATIONS] [REQUESTS]
+p50/p95 latency and SQL queries per request for the inbox (GET /tasks), the list
+(GET /applications, first page and a deep page), one application's detail, the public status
+check and licence verification, beside GET /health of the same app as the floor.
+The applications are bulk-loaded (bench/bulk_seed.py: COPY on PostgreSQL) with a realistic
+spread over states, years, permit types and process-log entries; one is complete, made through
+the services (its detail, status code and licence are the ones read).
+
+  .venv/bin/python bench/api_latency.py [--size N] [--requests R]           in-process (test client)
+  ... --http [--server-root DIR]   through the production server (gunicorn, config/gunicorn_conf.py)
+                                   running the code of DIR (default this tree; another worktree
+                                   gives a before/after in the same run on the same database)
+  ... --load SECONDS [--connections 8,32]   plus wrk load runs (req/s, p95) per endpoint
 """
 
-import random
-import sys
+import argparse
+import os
 import time
-from datetime import timedelta
+from pathlib import Path
 
-from common import median, percentile, setup_database, teardown_database, vendor
-
-
-def populate(n: int, users) -> int:  # type: ignore[no-untyped-def]
-    """Bulk-load n applications spread over every state (volume only; one real one for detail)."""
-    from django.utils import timezone
-
-    from perizinan.applications.models import Application, Company
-    from perizinan.catalog.models import PermitType
-    from perizinan.demo import new_application, run_forward
-    from perizinan.workflow.states import State
-
-    real = run_forward(new_application(users), users)  # a complete application with its whole log
-    pak = PermitType.objects.get(code="PAK")
-    rnd = random.Random(7)
-    companies = Company.objects.bulk_create(
-        Company(
-            name=f"Medika {i}",
-            legal_form="PT",
-            nib=f"{9000000000000 + i}",
-            npwp="018550814412000",
-            address="Samarinda",
-            phone="0541",
-            email=f"c{i}@example.id",
-        )
-        for i in range(500)
-    )
-    states = [s.value for s in State]
-    today = timezone.now()
-    apps = []
-    for i in range(n - 1):
-        state = states[i % len(states)]
-        apps.append(
-            Application(
-                permit_type=pak,
-                kind="new",
-                company=companies[i % len(companies)],
-                created_by=users["applicant"],
-                director_name="Direktur",
-                director_nik="6471011501900001",
-                tech_lead_name="PJT",
-                tech_lead_nik="6471015501900002",
-                tech_lead_education="D3",
-                building_status="owned",
-                registration_number=None
-                if state in ("draft", "submitted", "returned_by_cs", "accepted")
-                else f"PAK-B-{i:06d}",
-                step_due_date=(today + timedelta(days=rnd.randint(-5, 10))).date(),
-                due_date=(today + timedelta(days=rnd.randint(0, 14))).date(),
-                state_since=today,
-            )
-        )
-    Application.objects.bulk_create(apps, batch_size=1000)
-    # FSMField(protected=True) refuses direct assignment: spread the states with one UPDATE per state.
-    ids = list(Application.objects.exclude(pk=real.pk).order_by("pk").values_list("pk", flat=True))
-    for k, state in enumerate(states):
-        Application.objects.filter(pk__in=ids[k :: len(states)]).update(state=state)
-    return real.pk
+from common import ROOT, median, percentile, setup_database, teardown_database, vendor
 
 
-def measure(client, path: str, headers: dict, requests: int) -> tuple[float, float, int]:  # type: ignore[no-untyped-def]
+def endpoints(users, real) -> list[tuple[str, str, dict[str, str]]]:  # type: ignore[no-untyped-def]
+    from perizinan.accounts.models import ApiToken, User
+
+    def bearer(name: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {ApiToken.issue(users[name])}"}
+
+    cs, head = bearer("cs"), bearer("office_head")
+    users["pemohon0001"] = User.objects.get(username="pemohon0001")
+    applicant = bearer("pemohon0001")
+    n_log = real.log.count()
+    return [
+        ("GET /health (floor)", "/api/v1/health", {}),
+        ("GET /tasks (cs inbox)", "/api/v1/tasks?limit=100", cs),
+        ("GET /tasks (office head inbox)", "/api/v1/tasks?limit=100", head),
+        ("GET /applications?limit=100", "/api/v1/applications?limit=100", head),
+        ("GET /applications?limit=100&offset=5000", "/api/v1/applications?limit=100&offset=5000", head),
+        ("GET /applications?limit=100&after=(page 51)", "AFTER", head),
+        ("GET /applications?limit=100 (an applicant)", "/api/v1/applications?limit=100", applicant),
+        (
+            f"GET /applications/{{id}} (complete, {n_log} log entries)",
+            f"/api/v1/applications/{real.pk}",
+            head,
+        ),
+        (
+            "GET /status/{reg}?code= (public)",
+            f"/api/v1/status/{real.registration_number}?code={real.status_code}",
+            {},
+        ),
+        (
+            "GET /licences/verify/{code} (public, PDF check)",
+            f"/api/v1/licences/verify/{real.licence.verification_code}",
+            {},
+        ),
+    ]
+
+
+def cursor_of_page_51(client, headers: dict[str, str]) -> str | None:  # type: ignore[no-untyped-def]
+    """The `after` cursor that starts page 51 (rows 5,001..5,100), found by walking 50 pages."""
+    path = "/api/v1/applications?limit=100"
+    extra = {f"HTTP_{k.upper()}": v for k, v in headers.items()}
+    cursor = None
+    for _ in range(50):
+        r = client.get(path + (f"&after={cursor}" if cursor else ""), **extra)
+        cursor = r.headers.get("X-Next-Cursor")
+        if cursor is None:
+            return None
+    return cursor
+
+
+def explain(users, after: str | None) -> None:  # type: ignore[no-untyped-def]
+    """EXPLAIN (ANALYZE on PostgreSQL, QUERY PLAN on SQLite) of each list and inbox query."""
+    from django.db import connection
+
+    from perizinan.accounts.permissions import is_officer
+    from perizinan.applications import keyset
+    from perizinan.applications.selectors import NEWEST, count_visible, summary_rows
+    from perizinan.workflow.selectors import inbox_page_query
+
+    options = {"analyze": True} if connection.vendor == "postgresql" else {}
+    head = users["office_head"]
+    queries = [
+        ("list, first page (office head)", keyset.page_query(summary_rows(head), NEWEST, limit=100)),
+        ("list, page 51 by cursor", keyset.page_query(summary_rows(head), NEWEST, limit=100, after=after)),
+        (
+            "list, ?state=at_agency",
+            keyset.page_query(summary_rows(head, state="at_agency"), NEWEST, limit=100),
+        ),
+        ("list, an applicant", keyset.page_query(summary_rows(users["pemohon0001"]), NEWEST, limit=100)),
+    ]
+    for name, user in users.items():
+        if is_officer(user) and name not in {"supervisor", "info", "admin_monitoring"}:
+            queries.append((f"inbox of {name}", inbox_page_query(user, limit=100)))
+    print(f"\n### Query plans ({connection.vendor})\n")
+    for label, qs in queries:
+        print(f"{label}:\n```\n{qs.explain(**options)}\n```")
+    with connection.cursor() as c:
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as ctx:
+            count_visible(head)
+        sql = ctx.captured_queries[-1]["sql"]
+        c.execute(("EXPLAIN ANALYZE " if options else "EXPLAIN QUERY PLAN ") + sql)
+        plan = "\n".join(" ".join(str(x) for x in row) for row in c.fetchall())
+        print(f"count (capped at 10,000):\n```\n{plan}\n```")
+
+
+def in_process(client, path: str, headers: dict[str, str], requests: int) -> tuple[float, float, int]:  # type: ignore[no-untyped-def]
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    client.get(path, **headers)  # warm
+    extra = {f"HTTP_{k.upper()}": v for k, v in headers.items()}
+    client.get(path, **extra)  # warm
     times = []
     queries = 0
     for _ in range(requests):
-        connection.queries_log.clear()
         with CaptureQueriesContext(connection) as ctx:
             t0 = time.perf_counter()
-            r = client.get(path, **headers)
+            r = client.get(path, **extra)
             times.append((time.perf_counter() - t0) * 1000)
         assert r.status_code == 200, (path, r.status_code)
         queries = max(queries, len(ctx.captured_queries))
     return median(times), percentile(times, 95), queries
 
 
-def main(n: int, requests: int) -> None:
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", type=int, default=10_000)
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--http", action="store_true")
+    parser.add_argument("--server-root", action="append", default=[], help="repeatable: one server per tree")
+    parser.add_argument("--load", type=int, default=0, help="seconds per wrk run (0: no load runs)")
+    parser.add_argument("--connections", default="8,32")
+    parser.add_argument(
+        "--explain", action="store_true", help="print the query plans of the list and inboxes"
+    )
+    args = parser.parse_args()
+
     users = setup_database()
+    import bulk_seed
     from django.test import Client
 
-    from perizinan.accounts.models import ApiToken
+    from perizinan.applications.models import Application
+    from perizinan.demo import new_application, run_forward
 
+    real = Application.objects.get(pk=run_forward(new_application(users), users).pk)
     t0 = time.perf_counter()
-    real_id = populate(n, users)
+    counts = bulk_seed.seed(args.size - 1, template_app_id=real.pk)
+    load_s = time.perf_counter() - t0
     print(
-        f"# API latency on {vendor()}, {n} applications (loaded in {time.perf_counter() - t0:.1f} s), {requests} requests each"
+        f"# API latency on {vendor()}, {args.size} applications "
+        f"({', '.join(f'{v:,} {k}' for k, v in counts.items())} loaded in {load_s:.0f} s), "
+        f"{args.requests} requests each; load average {os.getloadavg()[0]:.1f}"
     )
+    eps = endpoints(users, real)
     client = Client()
-    cs = {"HTTP_AUTHORIZATION": f"Bearer {ApiToken.issue(users['cs'])}"}
-    head = {"HTTP_AUTHORIZATION": f"Bearer {ApiToken.issue(users['office_head'])}"}
-    print("| endpoint | p50 ms | p95 ms | queries/request |")
-    print("|---|---|---|---|")
-    for label, path, headers in [
-        ("GET /health (ceiling)", "/api/v1/health", {}),
-        ("GET /tasks (cs inbox)", "/api/v1/tasks?limit=100", cs),
-        ("GET /tasks (office head inbox)", "/api/v1/tasks?limit=100", head),
-        ("GET /applications?limit=100", "/api/v1/applications?limit=100", head),
-        ("GET /applications/{id} (complete, 34 log entries)", f"/api/v1/applications/{real_id}", head),
-    ]:
-        p50, p95, q = measure(client, path, headers, requests)
-        print(f"| {label} | {p50:.1f} | {p95:.1f} | {q} |")
+    head = next(h for label, _, h in eps if "limit=100" in label)
+    after = cursor_of_page_51(client, head)
+    eps = [
+        (label, f"/api/v1/applications?limit=100&after={after}" if p == "AFTER" else p, h)
+        for label, p, h in eps
+    ]
+    if after is None:
+        eps = [e for e in eps if "after=" not in e[0]]
+
+    if args.explain:
+        explain(users, after)
+    print("\n| endpoint | p50 ms | p95 ms | queries/request |\n|---|---|---|---|")
+    queries: dict[str, int] = {}
+    for label, path, headers in eps:
+        p50, p95, q = in_process(client, path, headers, args.requests)
+        queries[label] = q
+        print(f"| {label} | {p50:.1f} | {p95:.1f} | {q} |", flush=True)
+
+    if args.http:
+        from http_server import Server
+
+        roots = [Path(r).resolve() for r in args.server_root] or [ROOT]
+        for root in roots:
+            tree = "this tree" if root == ROOT else f"{root} (baseline: its own defaults, CONN_MAX_AGE 0)"
+            extra = {} if root == ROOT else {"DB_CONN_MAX_AGE": "0"}
+            server = Server(root, extra)
+            try:
+                print(f"\n## gunicorn, {tree}; load average {os.getloadavg()[0]:.1f}")
+                print("\n| endpoint | p50 ms | p95 ms |\n|---|---|---|")
+                for label, path, headers in eps:
+                    if "after=" in label and root != ROOT:
+                        continue  # the cursor is new: the baseline would ignore it
+                    p50, p95 = server.latency(path, headers, args.requests)
+                    print(f"| {label} | {p50:.1f} | {p95:.1f} |", flush=True)
+                if args.load:
+                    conns = [int(c) for c in args.connections.split(",")]
+                    print(
+                        f"\nwrk -t2, {args.load} s per run, loopback; load average {os.getloadavg()[0]:.1f}\n"
+                        "\n| endpoint | connections | req/s | % of /health | p50 ms | p95 ms | p99 ms | errors |"
+                        "\n|---|---|---|---|---|---|---|---|"
+                    )
+                    for c in conns:
+                        floor = None
+                        for label, path, headers in eps:
+                            if ("after=" in label and root != ROOT) or "verify" in label:
+                                continue
+                            r = server.load(path, headers, c, args.load)
+                            floor = floor or r["rps"]
+                            print(
+                                f"| {label} | {c} | {r['rps']:.0f} | {100 * r['rps'] / floor:.0f}% | "
+                                f"{r['p50']:.1f} | {r['p95']:.1f} | {r['p99']:.1f} | {r['errors']:.0f} |",
+                                flush=True,
+                            )
+            finally:
+                server.stop()
     teardown_database()
 
 
 if __name__ == "__main__":
-    args = [int(a) for a in sys.argv[1:]]
-    main(args[0] if args else 10_000, args[1] if len(args) > 1 else 200)
+    main()

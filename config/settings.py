@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "perizinan.notifications",
     "perizinan.reports",
     "perizinan.api",
+    "perizinan.ops",
 ]
 
 MIDDLEWARE = [
@@ -93,6 +94,14 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
     )
 }
+# --- Serving (issue #8): persistent connections in production -------------------------------
+# A connection lives for DB_CONN_MAX_AGE seconds (default 600 when DJANGO_DEBUG=0, 0 in
+# development and tests) and is checked before reuse, so a restarted PostgreSQL costs one
+# reconnect instead of an error. See docs/adr/0013-production-server.md.
+if not DEBUG and "DB_CONN_MAX_AGE" not in os.environ:
+    DATABASES["default"]["CONN_MAX_AGE"] = 600
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# --- end serving ---
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers run beside the writer; IMMEDIATE takes the write lock at BEGIN, so two
     # writers queue instead of failing with "database is locked" half-way through. Every
@@ -244,6 +253,10 @@ CACHES = {
 # database-backed queue of django-tasks-db. `manage.py db_worker` runs the worker; `make run`
 # starts it beside the server.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# --- Serving (issue #8): the worker's heartbeat (manage.py run_worker) and readiness ---------
+PERIZINAN_WORKER_HEARTBEAT_SECONDS = float(os.environ.get("PERIZINAN_WORKER_HEARTBEAT_SECONDS", "10"))
+PERIZINAN_WORKER_HEARTBEAT_MAX_AGE = float(os.environ.get("PERIZINAN_WORKER_HEARTBEAT_MAX_AGE", "60"))
+# --- end serving ---
 
 LOGGING = {
     "version": 1,

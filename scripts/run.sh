@@ -15,7 +15,7 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-$PY manage.py db_worker --no-reload --interval 0.5 &
+$PY manage.py run_worker --no-reload --interval 0.5 &
 pids+=($!)
 $PY manage.py runserver "$HOST:$PORT" &
 pids+=($!)

@@ -11,15 +11,18 @@ from perizinan.accounts.roles import SUPERVISING_ROLES
 from perizinan.applications import services
 from perizinan.applications.models import Document
 from perizinan.applications.selectors import (
+    COUNT_CAP,
+    application_rows,
+    count_visible,
     get_application_for_user,
     may_create_applications,
-    visible_applications,
 )
 from perizinan.catalog.selectors import get_permit_type
 from perizinan.errors import NotFound
+from perizinan.workdays.calendar import today_wita
 from perizinan.workflow.log import verify_chain
 
-from . import presenters
+from . import paging, presenters
 from .auth import AUTH, current_user
 from .schemas import (
     MAX_OFFSET,
@@ -68,19 +71,27 @@ def list_applications(
     request: HttpRequest,
     response: HttpResponse,
     state: str | None = None,
-    limit: int = 100,
-    offset: int = Query(0, le=MAX_OFFSET),
+    limit: int = Query(100, description=paging.LIMIT_DOC),
+    offset: int = Query(0, le=MAX_OFFSET, description=paging.OFFSET_DOC),
+    after: str | None = Query(None, description=paging.AFTER_DOC, max_length=200),
 ) -> Any:
-    """The applications the caller may see, newest first (`limit` at most 500)."""
-    qs = visible_applications(current_user(request)).select_related("permit_type", "company", "licence")
-    if state:
-        qs = qs.filter(state=state)
-    limit = max(1, min(limit, 500))
-    response["X-Total-Count"] = str(qs.count())
-    return [
-        presenters.summary(a)
-        for a in qs.order_by("-created_at", "-id")[max(offset, 0) : max(offset, 0) + limit]
-    ]
+    """The applications the caller may see, newest first.
+
+    Paged: `limit` (at most 500) with `offset`, or `after` (the `X-Next-Cursor` header of the
+    previous page). Without `after`, `X-Total-Count` gives the number of matches when it is at
+    most 10,000; above that the header is `X-Total-Count-Over: 10000` instead (counts stop there)."""
+    user = current_user(request)
+    limit, offset = paging.clamp(limit, offset, after)
+    page = application_rows(user, state=state, limit=limit, offset=offset, after=after)
+    paging.link_next(request, response, page)
+    if not after:
+        total = count_visible(user, state=state, cap=COUNT_CAP)
+        if total is None:
+            response["X-Total-Count-Over"] = str(COUNT_CAP)
+        else:
+            response["X-Total-Count"] = str(total)
+    shape = presenters.RowShaper(today=today_wita())
+    return paging.rows_response(request, response, [shape(row) for row in page.rows])
 
 
 @router.get("/{int:pk}", response={200: ApplicationOut, **PROTECTED})

@@ -1,12 +1,13 @@
 """Shapes the API's output from models (no writes, no permission decisions)."""
 
+from datetime import date
 from typing import Any
 
 from perizinan.applications.models import Application
 from perizinan.applications.selectors import checklist
 from perizinan.workdays.calendar import to_wita, today_wita
-from perizinan.workflow.actions import note_for
-from perizinan.workflow.clock import is_overdue
+from perizinan.workflow.actions import visible_note
+from perizinan.workflow.clock import is_overdue, overdue
 from perizinan.workflow.states import STATE_STEP, WAITING_ON_APPLICANT, State
 
 
@@ -37,6 +38,78 @@ def summary(app: Application) -> dict[str, Any]:
         "last_reason": app.last_reason,
         "created_at": app.created_at,
     }
+
+
+# A timeline row: these columns of the process log ("actor_name" shown as "by").
+TIMELINE_COLUMNS = (
+    "seq",
+    "step",
+    "action",
+    "direction",
+    "from_state",
+    "to_state",
+    "actor_name",
+    "role",
+    "at",
+    "note",
+    "initial",
+    "seconds_taken",
+    "standard",
+    "due_on",
+    "late",
+)
+
+
+def _timeline_row(entry: dict[str, Any], *, officer: bool) -> dict[str, Any]:
+    entry["by"] = entry.pop("actor_name")
+    entry["at"] = to_wita(entry["at"])
+    entry["note"] = visible_note(entry["action"], entry["note"], officer=officer)
+    return entry
+
+
+class RowShaper:
+    """Shapes rows of `applications.selectors.SUMMARY_COLUMNS` like `summary` shapes a model;
+    what depends only on the state (label in the active language, step) is worked out once."""
+
+    def __init__(self, *, today: date) -> None:
+        self.today = today
+        self.by_state: dict[str, tuple[str, int, bool]] = {}
+
+    def __call__(self, row: dict[str, Any]) -> dict[str, Any]:
+        state = row["state"]
+        known = self.by_state.get(state)
+        if known is None:
+            known = self.by_state[state] = (
+                str(State(state).label),
+                STATE_STEP[state],
+                state in WAITING_ON_APPLICANT,
+            )
+        label, step, waiting = known
+        return {
+            "id": row["id"],
+            "permit_type": row["permit_type__code"],
+            "kind": row["kind"],
+            "state": state,
+            "state_label": label,
+            "step": step,
+            "company": f"{row['company__legal_form']} {row['company__name']}".strip(),
+            "registration_number": row["registration_number"],
+            "licence_number": row["licence__number"],
+            "clock_started_at": row["clock_started_on"],
+            "due_date": row["due_date"],
+            "step_due_date": row["step_due_date"],
+            "overdue": overdue(
+                state=state,
+                paused_since=row["paused_since"],
+                due_date=row["due_date"],
+                step_due_date=row["step_due_date"],
+                today=self.today,
+            ),
+            "paused": row["paused_since"] is not None,
+            "waiting_on_applicant": waiting,
+            "last_reason": row["last_reason"],
+            "created_at": row["created_at"],
+        }
 
 
 def detail(app: Application, *, officer: bool = True) -> dict[str, Any]:
@@ -76,35 +149,20 @@ def detail(app: Application, *, officer: bool = True) -> dict[str, Any]:
         checklist=checklist(app),
         documents=[
             {
-                "id": d.pk,
-                "requirement": d.requirement.number,
-                "sha256": d.sha256,
-                "size": d.size,
-                "content_type": d.content_type,
-                "original_name": d.original_name,
-                "uploaded_at": d.uploaded_at,
+                "id": d["id"],
+                "requirement": d["requirement__number"],
+                "sha256": d["sha256"],
+                "size": d["size"],
+                "content_type": d["content_type"],
+                "original_name": d["original_name"],
+                "uploaded_at": d["uploaded_at"],
             }
-            for d in app.documents.filter(is_current=True).select_related("requirement")
+            for d in app.documents.filter(is_current=True).values(
+                "id", "requirement__number", "sha256", "size", "content_type", "original_name", "uploaded_at"
+            )
         ],
         timeline=[
-            {
-                "seq": e.seq,
-                "step": e.step,
-                "action": e.action,
-                "direction": e.direction,
-                "from_state": e.from_state,
-                "to_state": e.to_state,
-                "by": e.actor_name,
-                "role": e.role,
-                "at": to_wita(e.at),
-                "note": note_for(e, officer=officer),
-                "initial": e.initial,
-                "seconds_taken": e.seconds_taken,
-                "standard": e.standard,
-                "due_on": e.due_on,
-                "late": e.late,
-            }
-            for e in app.log.order_by("seq")
+            _timeline_row(e, officer=officer) for e in app.log.order_by("seq").values(*TIMELINE_COLUMNS)
         ],
         pauses=[
             {

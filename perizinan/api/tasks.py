@@ -1,14 +1,15 @@
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 
 from perizinan.accounts.permissions import is_officer
-from perizinan.workflow.selectors import tasks_for
+from perizinan.workdays.calendar import today_wita
+from perizinan.workflow.selectors import task_rows
 
-from . import presenters
+from . import paging, presenters
 from .auth import AUTH, current_user
 from .schemas import MAX_OFFSET, Error
 
@@ -30,22 +31,32 @@ class TaskOut(Schema):
     waiting_since: str | None
 
 
+TASK_FIELDS = tuple(TaskOut.model_fields)
+
+
 @router.get("", response={200: list[TaskOut], 401: Error, 403: Error, 422: Error})
-def tasks(request: HttpRequest, limit: int = 200, offset: int = Query(0, le=MAX_OFFSET)) -> Any:
-    """Applications waiting for an action of one of the caller's roles, oldest deadline first."""
+def tasks(
+    request: HttpRequest,
+    response: HttpResponse,
+    limit: int = Query(200, description=paging.LIMIT_DOC),
+    offset: int = Query(0, le=MAX_OFFSET, description=paging.OFFSET_DOC),
+    after: str | None = Query(None, description=paging.AFTER_DOC, max_length=200),
+) -> Any:
+    """Applications waiting for an action of one of the caller's roles, oldest deadline first.
+
+    Paged: `limit` with `offset`, or `after` (the `X-Next-Cursor` header of the previous page)."""
     user = current_user(request)
     if not is_officer(user):
         raise PermissionDenied(_("Daftar tugas hanya untuk petugas."))
-    limit = max(1, min(limit, 500))
+    limit, offset = paging.clamp(limit, offset, after)
+    page = task_rows(user, limit=limit, offset=offset, after=after)
+    paging.link_next(request, response, page)
+    shape = presenters.RowShaper(today=today_wita())
     rows = []
-    for app in tasks_for(user)[max(offset, 0) : max(offset, 0) + limit]:
-        s = presenters.summary(app)
-        rows.append(
-            {
-                **s,
-                "due_date": s["due_date"].isoformat() if s["due_date"] else None,
-                "step_due_date": s["step_due_date"].isoformat() if s["step_due_date"] else None,
-                "waiting_since": app.state_since.isoformat() if app.state_since else None,
-            }
-        )
-    return rows
+    for row in page.rows:
+        s = shape(row)
+        s["due_date"] = s["due_date"].isoformat() if s["due_date"] else None
+        s["step_due_date"] = s["step_due_date"].isoformat() if s["step_due_date"] else None
+        s["waiting_since"] = row["state_since"].isoformat() if row["state_since"] else None
+        rows.append({name: s[name] for name in TASK_FIELDS})
+    return paging.rows_response(request, response, rows)

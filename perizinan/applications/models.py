@@ -123,6 +123,10 @@ class Application(ConcurrentTransitionMixin, models.Model):
         indexes = [
             models.Index(fields=["-created_at", "-id"], name="application_newest"),
             models.Index(fields=["state", "step_due_date", "due_date"], name="application_inbox"),
+            # The list filtered by state (`?state=`), newest first, with its keyset cursor.
+            models.Index(fields=["state", "-created_at", "-id"], name="application_state_newest"),
+            # Customer service's inbox also holds walk-in applications waiting on the applicant.
+            models.Index(fields=["state"], condition=models.Q(walk_in=True), name="application_walk_in"),
         ]
         verbose_name = _("permohonan")
         verbose_name_plural = _("permohonan")

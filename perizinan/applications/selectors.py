@@ -15,7 +15,33 @@ from perizinan.catalog.selectors import requirements_for
 from perizinan.errors import NotFound
 from perizinan.workflow.states import State
 
-from .models import Application, ChecklistItem, Document
+from . import keyset
+from .models import Application, ChecklistItem, Company, Document
+
+# What a list row shows (the API's ApplicationSummary), read as values(): no model instances.
+SUMMARY_COLUMNS = (
+    "id",
+    "permit_type__code",
+    "kind",
+    "state",
+    "company__legal_form",
+    "company__name",
+    "registration_number",
+    "licence__number",
+    "clock_started_on",
+    "due_date",
+    "step_due_date",
+    "paused_since",
+    "last_reason",
+    "created_at",
+    "state_since",
+)
+# Newest first, served by the index `application_newest` (and `application_state_newest`).
+NEWEST = (
+    keyset.Key("created_at", keyset.parse_datetime, descending=True),
+    keyset.Key("id", keyset.parse_int, descending=True),
+)
+COUNT_CAP = 10_000  # counts stop here: a count never reads more than this many index entries
 
 
 def visibility_filter(user: User) -> Q | None:
@@ -27,14 +53,43 @@ def visibility_filter(user: User) -> Q | None:
     if Role.TECHNICAL_TEAM in roles and user.agency_id:
         q |= Q(referred_agency_id=user.agency_id)
     if Role.APPLICANT in roles:
-        q |= Q(company__members=user) | Q(created_by=user)
+        # Company ids first (a handful), not a join or a subquery: no duplicate rows to remove,
+        # and PostgreSQL then combines the two indexes (company_id, created_by_id) instead of
+        # walking the whole newest-first index with a filter of unknown selectivity.
+        companies = list(
+            Company.members.through.objects.filter(user_id=user.pk).values_list("company_id", flat=True)
+        )
+        q |= Q(created_by=user) | Q(company_id__in=companies) if companies else Q(created_by=user)
     return q
 
 
 def visible_applications(user: User) -> QuerySet[Application]:
     qs = Application.objects.all()
     q = visibility_filter(user)
-    return qs if q is None else qs.filter(q).distinct()
+    return qs if q is None else qs.filter(q)
+
+
+def _visible_in_state(user: User, state: str | None) -> QuerySet[Application]:
+    qs = visible_applications(user)
+    return qs.filter(state=state) if state else qs
+
+
+def application_rows(
+    user: User, *, state: str | None = None, limit: int, offset: int = 0, after: str | None = None
+) -> keyset.Page:
+    """One page of the applications `user` may see, newest first, as rows of SUMMARY_COLUMNS."""
+    return keyset.page(summary_rows(user, state=state), NEWEST, limit=limit, offset=offset, after=after)
+
+
+def summary_rows(user: User, *, state: str | None = None) -> QuerySet:
+    """The list's rows (unordered, unpaged): SUMMARY_COLUMNS of what `user` may see."""
+    return _visible_in_state(user, state).values(*SUMMARY_COLUMNS)
+
+
+def count_visible(user: User, *, state: str | None = None, cap: int = COUNT_CAP) -> int | None:
+    """How many applications `user` may see (in `state`); None when more than `cap`."""
+    n = _visible_in_state(user, state).order_by()[: cap + 1].count()
+    return None if n > cap else n
 
 
 def get_application_for_user(user: User, pk: int) -> Application:

@@ -70,9 +70,13 @@ def internal_actions() -> frozenset[str]:
     return frozenset(a.name for a in all_actions().values() if any(f is INTERNAL_NOTE for f in a.fields))
 
 
+def visible_note(action: str, note: str, *, officer: bool) -> str:
+    """The note of a process-log entry of `action` as the viewer may read it."""
+    return note if officer or action not in internal_actions() else ""
+
+
 def note_for(entry: Any, *, officer: bool) -> str:
-    """The note of a process-log entry as the viewer may read it."""
-    return entry.note if officer or entry.action not in internal_actions() else ""
+    return visible_note(entry.action, entry.note, officer=officer)
 
 
 def get_action(name: str) -> ActionDef | None:

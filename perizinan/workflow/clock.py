@@ -58,8 +58,26 @@ def step_due(app, *, cal: Calendar) -> date | None:  # type: ignore[no-untyped-d
 
 
 def is_overdue(app, *, today: date) -> bool:  # type: ignore[no-untyped-def]
-    if app.state in CLOCK_STOPPED:
+    return overdue(
+        state=app.state,
+        paused_since=app.paused_since,
+        due_date=app.due_date,
+        step_due_date=app.step_due_date,
+        today=today,
+    )
+
+
+def overdue(
+    *,
+    state: str,
+    paused_since: datetime | None,
+    due_date: date | None,
+    step_due_date: date | None,
+    today: date,
+) -> bool:
+    """Past the application's deadline (unless the clock is paused) or past its step's deadline."""
+    if state in CLOCK_STOPPED:
         return False
-    if app.paused_since is None and app.due_date is not None and today > app.due_date:
+    if paused_since is None and due_date is not None and today > due_date:
         return True
-    return app.step_due_date is not None and today > app.step_due_date
+    return step_due_date is not None and today > step_due_date
