@@ -644,6 +644,8 @@ def build_licence(app: Application, **extra: Any) -> dict[str, Any]:
             "copy_label": extra.get("copy_label") or "",
             "signer_name": extra.get("signer_name")
             or (signature.data.get("signed_by", "") if signature else ""),
+            # The process log's head when the licence was made (docs/adr/0011): signed with it.
+            "log_head": f"{app.log_seq}:{app.log_head}" if app.log_head else "",
         }
     )
     return ctx
