@@ -7,6 +7,7 @@ DJANGO_ALLOWED_HOSTS comma-separated
 MEDIA_ROOT        where uploads are stored (default ./media)
 """
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -248,6 +249,19 @@ CACHES = {
     },
     "refcache": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "perizinan-ref"},
 }
+
+# The process log's HMAC key (docs/adr/0014). PROCESS_LOG_KEY is the current key and
+# PROCESS_LOG_KEY_ID its id (stored on each entry); PROCESS_LOG_OLD_KEYS="id:key,id:key" keeps
+# retired keys so that older entries still verify. Without PROCESS_LOG_KEY the key is derived
+# from DJANGO_SECRET_KEY (set a key of its own in production: rotating the secret key must not
+# break the log).
+PROCESS_LOG_KEY_ID = os.environ.get("PROCESS_LOG_KEY_ID", "k1" if os.environ.get("PROCESS_LOG_KEY") else "s1")
+PROCESS_LOG_KEYS = dict(
+    item.split(":", 1) for item in os.environ.get("PROCESS_LOG_OLD_KEYS", "").split(",") if ":" in item
+)
+PROCESS_LOG_KEYS[PROCESS_LOG_KEY_ID] = (
+    os.environ.get("PROCESS_LOG_KEY") or hashlib.sha256(f"process-log:{SECRET_KEY}".encode()).hexdigest()
+)
 
 # Background work (documents, notifications, reports): Django's tasks framework with the
 # database-backed queue of django-tasks-db. `manage.py db_worker` runs the worker; `make run`

@@ -1,11 +1,13 @@
 """The process log (map pengendali proses): append-only, hash-chained per application."""
 
 import hashlib
+import hmac
 import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 
 from perizinan.applications.models import Application
@@ -21,7 +23,29 @@ def normalise(data: dict[str, Any]) -> dict[str, Any]:
     return json.loads(json.dumps(data, cls=DjangoJSONEncoder, sort_keys=True))
 
 
+class UnknownKey(Exception):
+    """An entry names a key id that this installation does not hold."""
+
+
+def current_key_id() -> str:
+    return str(settings.PROCESS_LOG_KEY_ID)
+
+
+def _key(key_id: str) -> bytes:
+    keys: dict[str, str] = settings.PROCESS_LOG_KEYS
+    if key_id not in keys:
+        raise UnknownKey(key_id)
+    return keys[key_id].encode()
+
+
 def entry_hash(e: ProcessLogEntry) -> str:
+    """HMAC-SHA256 of the entry's canonical JSON under the key its `key_id` names (docs/adr/0014).
+    Entries written before the log was keyed were keyed by migration workflow 0004."""
+    return hmac.new(_key(e.key_id), f"{e.key_id}:{canonical(e)}".encode(), hashlib.sha256).hexdigest()
+
+
+def canonical(e: ProcessLogEntry) -> str:
+    """The entry as canonical JSON (its key id is bound separately, in the HMAC's message)."""
     payload = {
         "application": e.application_id,
         "seq": e.seq,
@@ -43,10 +67,9 @@ def entry_hash(e: ProcessLogEntry) -> str:
         "late": e.late,
         "prev_hash": e.prev_hash,
     }
-    raw = json.dumps(
+    return json.dumps(
         payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"), cls=DjangoJSONEncoder
     )
-    return hashlib.sha256(raw.encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -103,6 +126,7 @@ def next_entry(
         due_on=due_on,
         late=bool(due_on and to_wita(at).date() > due_on),
         prev_hash=head.hash or GENESIS,
+        key_id=current_key_id(),
     )
     entry.hash = entry_hash(entry)
     return entry
@@ -134,25 +158,45 @@ class ChainReport:
         return self.broken_seq is None
 
 
-def verify_chain(application_id: int) -> ChainReport:
-    """Recompute every hash; name the first entry whose content or link does not match."""
+INITIAL_STATE = "draft"
+
+
+def verify_chain(application_id: int, *, anchored_seq: int = 0) -> ChainReport:
+    """Recompute every keyed hash; name the first entry whose content, key or link does not
+    match. Also: the chain reaches the head kept on the application row and at least the last
+    anchored length (`anchored_seq`), and the application's state is its last entry's."""
     prev = GENESIS
     count = 0
     expected_seq = 1
+    last_state = None
     for e in ProcessLogEntry.objects.filter(application_id=application_id).order_by("seq").iterator():
         count += 1
         if e.seq != expected_seq:
             return ChainReport(application_id, count, e.seq, f"sequence gap: expected {expected_seq}")
         if e.prev_hash != prev:
             return ChainReport(application_id, count, e.seq, "link to the previous entry does not match")
-        if entry_hash(e) != e.hash:
-            return ChainReport(application_id, count, e.seq, "content does not match its hash")
+        try:
+            if not hmac.compare_digest(entry_hash(e), e.hash):
+                return ChainReport(application_id, count, e.seq, "content does not match its hash")
+        except UnknownKey:
+            return ChainReport(application_id, count, e.seq, f"unknown log key id {e.key_id!r}")
         prev = e.hash
+        last_state = e.to_state
         expected_seq += 1
-    seq, head = Application.objects.filter(pk=application_id).values_list("log_seq", "log_head").get()
+    seq, head, state = (
+        Application.objects.filter(pk=application_id).values_list("log_seq", "log_head", "state").get()
+    )
     if (seq, head or GENESIS) != (count, prev):
         # Entries deleted from the end (or the whole chain): the row still names the last one.
         return ChainReport(
             application_id, count, count + 1, f"chain ends at {count}, its application at {seq}"
+        )
+    if count < anchored_seq:
+        return ChainReport(
+            application_id, count, count + 1, f"chain ends at {count}, anchored at {anchored_seq}"
+        )
+    if state != (last_state or INITIAL_STATE):
+        return ChainReport(
+            application_id, count, count + 1, f"state {state} is not that of its last entry ({last_state})"
         )
     return ChainReport(application_id, count, None)

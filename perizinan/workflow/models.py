@@ -39,6 +39,8 @@ class ProcessLogEntry(models.Model):
     late = models.BooleanField(default=False, help_text=_("Diselesaikan setelah target harinya"))
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64)
+    # Which PROCESS_LOG_KEYS entry keyed `hash`.
+    key_id = models.CharField(max_length=16, blank=True, default="")
 
     objects = AppendOnlyQuerySet.as_manager()
 

@@ -66,6 +66,8 @@ def build(app: Application, **extra: Any) -> dict[str, Any]:
             "form_fields": bool(extra.get("form_fields")),
             "signer_name": extra.get("signer_name")
             or (signature.data.get("signed_by", "") if signature else ""),
+            # The process log's head when the licence was made (docs/adr/0014): signed with it.
+            "log_head": f"{app.log_seq}:{app.log_head}" if app.log_head else "",
         }
     )
     return ctx
