@@ -5,6 +5,8 @@ DJANGO_DEBUG      "1" in development (default), "0" in production
 DJANGO_SECRET_KEY required when DJANGO_DEBUG=0
 DJANGO_ALLOWED_HOSTS comma-separated
 MEDIA_ROOT        where uploads are stored (default ./media)
+PERIZINAN_S3_BUCKET  store uploads and generated PDFs in this S3 bucket instead (with
+                  PERIZINAN_S3_ENDPOINT_URL for MinIO/Ceph/Garage..., AWS_* credentials)
 """
 
 import os
@@ -134,10 +136,30 @@ STATICFILES_DIRS = [
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
     ("vendor/chartjs", BASE_DIR / "node_modules" / "chart.js" / "dist"),
 ]
-STORAGES = {
+STORAGES: dict[str, dict[str, object]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# Uploaded and generated files on S3-compatible object storage (several app servers and
+# workers share it) when a bucket is named; local disk (MEDIA_ROOT) otherwise. Credentials come
+# from boto3's usual sources (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, instance profile...).
+PERIZINAN_S3_BUCKET = os.environ.get("PERIZINAN_S3_BUCKET", "")
+if PERIZINAN_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": PERIZINAN_S3_BUCKET,
+            "endpoint_url": os.environ.get("PERIZINAN_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "location": os.environ.get("PERIZINAN_S3_PREFIX", ""),
+            # No ACL header (the bucket stays private): files are served only through
+            # permission-checked views, never by a public URL.
+            "default_acl": None,
+            "querystring_auth": True,
+            # Two files under one name get two names, as on disk: deleting one never removes the other.
+            "file_overwrite": False,
+        },
+    }
 
 # Content-Security-Policy (Django 6): no inline script, no third-party origin.
 from django.utils.csp import CSP  # noqa: E402
