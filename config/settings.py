@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "perizinan.notifications",
     "perizinan.reports",
     "perizinan.api",
+    "perizinan.maintenance",
 ]
 
 MIDDLEWARE = [
@@ -140,6 +141,8 @@ STORAGES: dict[str, dict[str, object]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# pg_dump/pg_restore for `manage.py backup`/`restore` (default: PATH, then Debian's newest).
+PERIZINAN_PG_BIN = os.environ.get("PERIZINAN_PG_BIN", "")
 # Uploaded and generated files on S3-compatible object storage (several app servers and
 # workers share it) when a bucket is named; local disk (MEDIA_ROOT) otherwise. Credentials come
 # from boto3's usual sources (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, instance profile...).
