@@ -4,6 +4,7 @@ DATABASE_URL      default sqlite:///db.sqlite3 (PostgreSQL: postgres://user@host
 DJANGO_DEBUG      "1" in development (default), "0" in production
 DJANGO_SECRET_KEY required when DJANGO_DEBUG=0
 DJANGO_ALLOWED_HOSTS comma-separated
+DJANGO_BEHIND_TLS_PROXY "1" behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto
 MEDIA_ROOT        where uploads are stored (default ./media)
 PERIZINAN_S3_BUCKET  store uploads and generated PDFs in this S3 bucket instead (with
                   PERIZINAN_S3_ENDPOINT_URL for MinIO/Ceph/Garage..., AWS_* credentials)
@@ -199,6 +200,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "perizinan@dpmptsp.kal
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media-not-served/"  # uploads are served only through permission-checked views
 
+# Behind a reverse proxy that terminates TLS (docs/deployment.md): trust its X-Forwarded-Proto,
+# so Django knows the request was HTTPS (CSRF origin checks, secure redirects).
+if os.environ.get("DJANGO_BEHIND_TLS_PROXY", "0") == "1":
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = not DEBUG

@@ -85,8 +85,8 @@ class Server(Process):
     def _answers(self) -> bool:
         assert self.proc.poll() is None, self.log.read_text()[-3000:]
         try:
-            return requests.get(f"{self.base}/permit-types", timeout=2).status_code < 500
-        except requests.ConnectionError:
+            return requests.get(f"{self.base}/permit-types", timeout=30).status_code < 500
+        except requests.RequestException:
             return False
 
 
