@@ -115,6 +115,7 @@ def restart_postgres() -> None:
         capture_output=True,
         timeout=60,
     )
+    connection.close()  # this process's own connection died with the server: the next query reconnects
 
 
 class Burst:
