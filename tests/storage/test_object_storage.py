@@ -5,6 +5,7 @@ objects in the bucket, byte for byte. Nothing lands on local disk."""
 
 import hashlib
 from collections.abc import Iterator
+from datetime import timedelta
 
 import boto3
 import pytest
@@ -12,6 +13,8 @@ from moto.server import ThreadedMotoServer
 
 from perizinan.applications.models import Document
 from perizinan.documents.models import GeneratedDocument
+from perizinan.maintenance.integrity import check
+from perizinan.maintenance.stored import sweep
 from tests.helpers import act, create_complete, run_until
 from tests.worker import drain
 
@@ -92,6 +95,13 @@ def test_upload_generated_and_signed_documents_live_in_the_bucket(
     assert verified.status_code == 200, verified.content
     assert verified.json()["valid"] is True
     assert verified.json()["document"]["intact_and_trusted"] is True
+    # The integrity check and the orphan sweep list and read the bucket through the same API.
+    report = check()
+    assert report.ok, report.problems
+    assert report.counts["files"] == len(objects)
+    client.put_object(Bucket=BUCKET, Key="generated/999/ab/stray.pdf", Body=b"left by a killed request")
+    assert sweep(older_than=timedelta(0)) == ["generated/999/ab/stray.pdf"]
+    assert set(_objects(client)) == set(objects)
     # Nothing was written to local disk.
     media = settings.MEDIA_ROOT
     assert not media.exists() or not any(p.is_file() for p in media.rglob("*"))
