@@ -4,7 +4,10 @@ DATABASE_URL      default sqlite:///db.sqlite3 (PostgreSQL: postgres://user@host
 DJANGO_DEBUG      "1" in development (default), "0" in production
 DJANGO_SECRET_KEY required when DJANGO_DEBUG=0
 DJANGO_ALLOWED_HOSTS comma-separated
+DJANGO_BEHIND_TLS_PROXY "1" behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto
 MEDIA_ROOT        where uploads are stored (default ./media)
+PERIZINAN_S3_BUCKET  store uploads and generated PDFs in this S3 bucket instead (with
+                  PERIZINAN_S3_ENDPOINT_URL for MinIO/Ceph/Garage..., AWS_* credentials)
 """
 
 import hashlib
@@ -50,6 +53,7 @@ INSTALLED_APPS = [
     "perizinan.reports",
     "perizinan.api",
     "perizinan.ops",
+    "perizinan.maintenance",
 ]
 
 MIDDLEWARE = [
@@ -145,10 +149,32 @@ STATICFILES_DIRS = [
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
     ("vendor/chartjs", BASE_DIR / "node_modules" / "chart.js" / "dist"),
 ]
-STORAGES = {
+STORAGES: dict[str, dict[str, object]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# pg_dump/pg_restore for `manage.py backup`/`restore` (default: PATH, then Debian's newest).
+PERIZINAN_PG_BIN = os.environ.get("PERIZINAN_PG_BIN", "")
+# Uploaded and generated files on S3-compatible object storage (several app servers and
+# workers share it) when a bucket is named; local disk (MEDIA_ROOT) otherwise. Credentials come
+# from boto3's usual sources (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, instance profile...).
+PERIZINAN_S3_BUCKET = os.environ.get("PERIZINAN_S3_BUCKET", "")
+if PERIZINAN_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": PERIZINAN_S3_BUCKET,
+            "endpoint_url": os.environ.get("PERIZINAN_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "location": os.environ.get("PERIZINAN_S3_PREFIX", ""),
+            # No ACL header (the bucket stays private): files are served only through
+            # permission-checked views, never by a public URL.
+            "default_acl": None,
+            "querystring_auth": True,
+            # Two files under one name get two names, as on disk: deleting one never removes the other.
+            "file_overwrite": False,
+        },
+    }
 
 # Content-Security-Policy (Django 6): no inline script, no third-party origin.
 from django.utils.csp import CSP  # noqa: E402
@@ -200,6 +226,10 @@ if not DEBUG:
 # public, as the contract promises.
 PERIZINAN_API_DOCS_PUBLIC = DEBUG
 
+# Behind a reverse proxy that terminates TLS (docs/deployment.md): trust its X-Forwarded-Proto,
+# so Django knows the request was HTTPS (CSRF origin checks, secure redirects).
+if os.environ.get("DJANGO_BEHIND_TLS_PROXY", "0") == "1":
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = not DEBUG

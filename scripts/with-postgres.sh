@@ -32,4 +32,7 @@ trap cleanup EXIT
 "${RUN[@]}" "$PGBIN/pg_ctl" -D "$D/data" -l "$D/server.log" -w \
   -o "-c listen_addresses=127.0.0.1 -p $PORT -k $D -c fsync=off -c max_connections=100" start >/dev/null
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/perizinan"
+# For the fault tests (tests/faults/), which restart this throwaway cluster mid-run.
+export PERIZINAN_TEST_PGBIN="$PGBIN" PERIZINAN_TEST_PGDATA="$D/data" PERIZINAN_TEST_PGLOG="$D/server.log"
+export PERIZINAN_TEST_PGUSER_OS="${RUN[*]:+postgres}"
 "$@"

@@ -141,3 +141,30 @@ def retry(*, job: DocumentJob, by: User) -> DocumentJob:
             logger.info("document job %s restarted by %s", job.pk, by.username)
     job.refresh_from_db()
     return job
+
+
+def requeue_stalled(*, older_than: timedelta = STALE_AFTER) -> int:
+    """Hand the worker again the jobs it lost: `running` with no change for `older_than` (its
+    worker was killed or lost the database mid-job) or `pending` and due that long with no
+    sign of a run (its task row was lost with a failed worker). Safe to repeat and safe beside a
+    live worker: a job run twice stores each document once (`_store_once`). Run it every few
+    minutes (`manage.py requeue_document_jobs`)."""
+    now = timezone.now()
+    cutoff = now - older_than
+    stalled = DocumentJob.objects.filter(updated_at__lte=cutoff).filter(
+        Q(state=JobState.RUNNING)
+        | Q(state=JobState.PENDING, next_attempt_at__isnull=True)
+        | Q(state=JobState.PENDING, next_attempt_at__lte=cutoff)
+    )
+    ids = list(stalled.values_list("pk", flat=True)[:1000])
+    for pk in ids:
+        with transaction.atomic():
+            if (
+                DocumentJob.objects.filter(pk=pk, updated_at__lte=cutoff)
+                .exclude(state=JobState.DONE)
+                .update(state=JobState.PENDING, next_attempt_at=None, updated_at=now)
+            ):
+                produce_documents.enqueue(pk)
+    if ids:
+        logger.warning("%d stalled document job(s) enqueued again", len(ids))
+    return len(ids)
