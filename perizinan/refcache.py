@@ -32,7 +32,7 @@ def cached[T](key: str, load: Callable[[], T]) -> T:
     if value is None:
         value = load()
         caches[ALIAS].set(full, value, _ttl())
-    return value  # type: ignore[no-any-return]
+    return value
 
 
 def invalidate(*keys: str) -> None:

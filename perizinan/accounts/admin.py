@@ -6,7 +6,7 @@ from .models import Office, TechnicalAgency, User
 
 @admin.register(User)
 class PerizinanUserAdmin(UserAdmin):
-    fieldsets = (*UserAdmin.fieldsets, ("Perizinan", {"fields": ("initials", "nik", "agency")}))  # type: ignore[misc]
+    fieldsets = (*UserAdmin.fieldsets, ("Perizinan", {"fields": ("initials", "nik", "agency")}))  # type: ignore[misc]  # django-stubs expects the base class attribute types here
     list_display = ("username", "email", "first_name", "last_name", "agency", "is_active")
     list_filter = ("groups", "agency", "is_active")
 

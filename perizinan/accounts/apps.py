@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from perizinan.refcache import invalidate, invalidator
 
 
-def _sync_groups(sender, **kwargs):  # type: ignore[no-untyped-def]
+def _sync_groups(sender, **kwargs):
     from django.apps import apps
 
     last = [a for a in apps.get_app_configs() if a.models_module is not None][-1]
@@ -35,7 +35,7 @@ class AccountsConfig(AppConfig):
         )
 
 
-def _drop_roles(sender, instance, action, pk_set, **kwargs):  # type: ignore[no-untyped-def]
+def _drop_roles(sender, instance, action, pk_set, **kwargs):
     if not action.startswith("post_"):
         return
     if not kwargs.get("reverse"):  # user.groups changed
@@ -44,11 +44,11 @@ def _drop_roles(sender, instance, action, pk_set, **kwargs):  # type: ignore[no-
         invalidate(*(f"roles:{pk}" for pk in (pk_set or [])))
 
 
-def _drop_roles_of_user(sender, instance, **kwargs):  # type: ignore[no-untyped-def]
+def _drop_roles_of_user(sender, instance, **kwargs):
     invalidate(f"roles:{instance.pk}")
 
 
-def _revoke_tokens_on_role_loss(sender, instance, action, pk_set, **kwargs):  # type: ignore[no-untyped-def]
+def _revoke_tokens_on_role_loss(sender, instance, action, pk_set, **kwargs):
     """Losing a role revokes every API token of the user (the contract)."""
     from .models import ApiToken
 

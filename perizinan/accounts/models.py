@@ -44,7 +44,7 @@ class User(AbstractUser):
     def save(self, *args: Any, **kwargs: Any) -> None:
         # A new password (change or reset; not the hasher's silent upgrade at sign-in, which
         # clears `_password` first) revokes every API token of the account.
-        password_changed = self._password is not None and self.pk is not None  # type: ignore[attr-defined]
+        password_changed = self._password is not None and self.pk is not None  # type: ignore[attr-defined]  # AbstractBaseUser._password is untyped in django-stubs
         super().save(*args, **kwargs)
         if password_changed or not self.is_active:
             ApiToken.revoke_all(self)

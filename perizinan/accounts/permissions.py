@@ -3,6 +3,8 @@
 from collections.abc import Iterable
 
 from django.contrib.auth.models import AnonymousUser, Group, Permission
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
 
 from perizinan import refcache
 
@@ -66,7 +68,7 @@ def user_roles(user: User | AnonymousUser) -> frozenset[Role]:
         cached = frozenset(r for r in Role if r.value in names)
         if user.is_superuser:
             cached = cached | {Role.SITE_ADMIN, Role.SUPERVISOR}
-        user._perizinan_roles = cached  # type: ignore[union-attr,attr-defined]
+        setattr(user, "_perizinan_roles", cached)  # noqa: B010  (a per-request cache on the user object)
     return cached
 
 
@@ -77,3 +79,11 @@ def has_role(user: User | AnonymousUser, roles: Role | Iterable[Role]) -> bool:
 
 def is_officer(user: User | AnonymousUser) -> bool:
     return bool(user_roles(user) - {Role.APPLICANT})
+
+
+def signed_in_user(request: HttpRequest) -> User:
+    """The user of a view behind `login_required`, typed as such (an anonymous one is refused)."""
+    user = request.user
+    if not isinstance(user, User):
+        raise PermissionDenied
+    return user

@@ -39,7 +39,7 @@ from .schemas import (
 router = Router(tags=["applications"], auth=AUTH)
 
 
-def _load(request: HttpRequest, pk: int):  # type: ignore[no-untyped-def]
+def _load(request: HttpRequest, pk: int):
     return get_application_for_user(current_user(request), pk)
 
 

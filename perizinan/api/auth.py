@@ -19,7 +19,7 @@ class BearerToken(HttpBearer):
         if found is None:
             return None
         request.user = found.user
-        request.api_token = found  # type: ignore[attr-defined]
+        request.api_token = found  # type: ignore[attr-defined]  # ninja/Django request objects carry per-request attributes
         return found.user
 
 
@@ -38,7 +38,7 @@ AUTH: list[Any] = [BearerToken(), BrowserSession()]
 
 
 def current_user(request: HttpRequest) -> User:
-    user = request.auth if isinstance(getattr(request, "auth", None), User) else request.user  # type: ignore[attr-defined]
+    user = request.auth if isinstance(getattr(request, "auth", None), User) else request.user  # type: ignore[attr-defined]  # ninja/Django request objects carry per-request attributes
     assert isinstance(user, User)
     return user
 
@@ -67,5 +67,5 @@ def issue_token(request: HttpRequest, payload: TokenIn) -> Any:
 @router.delete("/token", response={204: None, **RESPONSES_401}, auth=BearerToken())
 def revoke_token(request: HttpRequest) -> Any:
     """Revoke the bearer token this request carries."""
-    ApiToken.objects.filter(pk=request.api_token.pk).delete()  # type: ignore[attr-defined]
+    ApiToken.objects.filter(pk=request.api_token.pk).delete()  # type: ignore[attr-defined]  # ninja/Django request objects carry per-request attributes
     return HttpResponse(status=204)

@@ -29,7 +29,7 @@ router = Router(tags=["documents"], auth=AUTH)
 RETRY_AFTER_SECONDS = 5
 
 
-def _load(request: HttpRequest, pk: int):  # type: ignore[no-untyped-def]
+def _load(request: HttpRequest, pk: int):
     return get_application_for_user(current_user(request), pk)
 
 

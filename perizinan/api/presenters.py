@@ -14,7 +14,7 @@ from perizinan.workflow.states import STATE_STEP, WAITING_ON_APPLICANT, State
 def licence_number(app: Application) -> str | None:
     try:
         return app.licence.number
-    except Application.licence.RelatedObjectDoesNotExist:  # type: ignore[attr-defined]
+    except Application.licence.RelatedObjectDoesNotExist:
         return None
 
 

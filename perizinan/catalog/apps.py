@@ -4,7 +4,7 @@ from django.db.models.signals import post_delete, post_save
 from perizinan.refcache import invalidate
 
 
-def _drop_catalogue(sender, instance, **kwargs):  # type: ignore[no-untyped-def]
+def _drop_catalogue(sender, instance, **kwargs):
     invalidate(f"requirements:{instance.permit_type_id}")
 
 

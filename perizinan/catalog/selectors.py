@@ -5,7 +5,7 @@ from .models import PermitType, Requirement
 from .profile import Profile, applicable
 
 
-def active_permit_types():  # type: ignore[no-untyped-def]
+def active_permit_types():
     return PermitType.objects.filter(active=True).select_related("technical_agency")
 
 

@@ -43,7 +43,7 @@ class GeneratedDocument(models.Model):
     def __str__(self) -> str:
         return f"{self.kind} {self.sha256[:12]}"
 
-    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def save(self, *args, **kwargs):
         if not self._state.adding:
             raise PermissionError("Generated documents are immutable")
         super().save(*args, **kwargs)

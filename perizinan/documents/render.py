@@ -72,7 +72,7 @@ if hasattr(weasyprint, "URLFetcher"):  # WeasyPrint >= 70
         def __init__(self) -> None:
             super().__init__(ssl_context=_NO_TLS, allowed_protocols=("file", "data"))
 
-        def fetch(self, url, headers=None):  # type: ignore[no-untyped-def]
+        def fetch(self, url, headers=None):
             if not _allowed(url):
                 raise ValueError(f"External resource refused in a document: {url}")
             return super().fetch(url, headers)

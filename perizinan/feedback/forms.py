@@ -44,7 +44,7 @@ class SurveyForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not with_code:
             del self.fields["survey_code"]
-        self.fields["permit_type"].queryset = active_permit_types()  # type: ignore[attr-defined]
+        self.fields["permit_type"].queryset = active_permit_types()  # type: ignore[attr-defined]  # django-stubs types form fields as the base Field
         for e in ELEMENTS:
             self.fields[e.field] = forms.TypedChoiceField(
                 label=f"{e.code}. {e.question}",
@@ -92,7 +92,7 @@ class ComplaintForm(forms.Form):
 
     def __init__(self, *args: Any, staff: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = active_categories()  # type: ignore[attr-defined]
+        self.fields["category"].queryset = active_categories()  # type: ignore[attr-defined]  # django-stubs types form fields as the base Field
         if staff:
             self.fields["channel"] = forms.ChoiceField(
                 label=_("Saluran"),
@@ -119,8 +119,8 @@ class AssignForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["assigned_to"]
-        field.queryset = complaint_officers()  # type: ignore[attr-defined]
-        field.label_from_instance = lambda u: u.get_full_name() or u.username  # type: ignore[attr-defined]
+        field.queryset = complaint_officers()  # type: ignore[attr-defined]  # django-stubs types form fields as the base Field
+        field.label_from_instance = lambda u: u.get_full_name() or u.username  # type: ignore[attr-defined]  # django-stubs types form fields as the base Field
         field.widget.attrs["class"] = "form-select"
         self.fields["unit"].widget.attrs["class"] = "form-control"
 
@@ -173,7 +173,7 @@ class PeriodForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["permit_type"].queryset = PermitType.objects.all()  # type: ignore[attr-defined]
+        self.fields["permit_type"].queryset = PermitType.objects.all()  # type: ignore[attr-defined]  # django-stubs types form fields as the base Field
         for f in ("start", "end"):
             self.fields[f].widget.attrs["class"] = "form-control"
         self.fields["permit_type"].widget.attrs["class"] = "form-select"

@@ -182,7 +182,7 @@ def complaint_figures(start: date, end: date) -> dict[str, Any]:
         "by_channel": [
             (c.label, by_channel.get(c.value, 0)) for c in ComplaintChannel if by_channel.get(c.value)
         ],
-        "by_category": [(c.name, c.n) for c in by_category],  # type: ignore[attr-defined]
+        "by_category": [(c.name, c.n) for c in by_category],
         "answered": answered.count(),
         "answered_on_time": on_time,
         "overdue": qs.filter(answered_at=None, due_date__lt=today_wita()).count(),

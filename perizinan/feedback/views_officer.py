@@ -25,7 +25,7 @@ from .views_complaint import add_errors
 
 def _officer(request: HttpRequest) -> User:
     user = request.user
-    if not access.can_handle(user):  # type: ignore[arg-type]
+    if not access.can_handle(user):
         raise PermissionDenied
     assert isinstance(user, User)
     return user
@@ -127,7 +127,7 @@ def _detail_context(user: User, complaint: Complaint, **forms: object) -> dict[s
     }
 
 
-Handler = Callable[[User, Complaint, dict], Complaint]  # type: ignore[type-arg]
+Handler = Callable[[User, Complaint, dict], Complaint]
 
 ACTIONS: dict[str, tuple[type, str, Handler]] = {
     "tugaskan": (

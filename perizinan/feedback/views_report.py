@@ -13,7 +13,7 @@ from .selectors import IkmReport
 
 
 def _report(request: HttpRequest) -> tuple[PeriodForm, IkmReport | None]:
-    if not access.can_view_ikm(request.user):  # type: ignore[arg-type]
+    if not access.can_view_ikm(request.user):
         raise PermissionDenied
     form = PeriodForm(request.GET or None)
     if request.GET and not form.is_valid():

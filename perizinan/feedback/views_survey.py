@@ -61,7 +61,7 @@ def _survey_page(
     return render(request, "feedback/survey.html", _context(form, kiosk, code, record, used), status=status)
 
 
-def _context(form: SurveyForm, kiosk: bool, code: str, record, used: bool) -> dict:  # type: ignore[no-untyped-def,type-arg]
+def _context(form: SurveyForm, kiosk: bool, code: str, record, used: bool) -> dict:
     return {
         "form": form,
         "kiosk": kiosk,

@@ -14,7 +14,7 @@ class QueueTicketAdmin(admin.ModelAdmin):
     list_filter = ["day", "service", "status"]
     readonly_fields = [f.name for f in QueueTicket._meta.fields]
 
-    def has_add_permission(self, request) -> bool:  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request) -> bool:
         return False
 
 

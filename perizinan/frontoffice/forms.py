@@ -15,9 +15,9 @@ from .tasks import blank_forms
 class Styled:
     """Bootstrap classes on every widget (the pages render fields with web/applicant/_field.html)."""
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
-        for field in self.fields.values():  # type: ignore[attr-defined]
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():  # type: ignore[attr-defined]  # django-stubs types form fields as the base Field
             widget = field.widget
             if isinstance(widget, forms.CheckboxSelectMultiple):
                 widget.attrs["class"] = "form-check-input"
@@ -90,9 +90,9 @@ class MailFormsForm(Styled, forms.Form):
         label=_("Formulir kosong yang dilampirkan"), widget=forms.CheckboxSelectMultiple, required=False
     )
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["forms"].choices = blank_forms()  # type: ignore[attr-defined]
+        self.fields["forms"].choices = blank_forms()  # type: ignore[attr-defined]  # django-stubs types form fields as the base Field
 
 
 class HelpdeskRequestForm(Styled, forms.Form):

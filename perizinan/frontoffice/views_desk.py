@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from perizinan.accounts.models import User
-from perizinan.accounts.permissions import has_role
+from perizinan.accounts.permissions import has_role, signed_in_user
 from perizinan.catalog.selectors import active_permit_types
 from perizinan.errors import Conflict, NotFound
 from perizinan.workflow.states import STATE_STEP, State
@@ -28,7 +28,7 @@ from .permissions import (
 
 
 def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
+    return signed_in_user(request)
 
 
 def _require(request: HttpRequest, roles: frozenset) -> None:
@@ -36,7 +36,7 @@ def _require(request: HttpRequest, roles: frozenset) -> None:
         raise PermissionDenied
 
 
-def _add_errors(form, exc: ValidationError) -> None:  # type: ignore[no-untyped-def]
+def _add_errors(form, exc: ValidationError) -> None:
     for field, errs in exc.message_dict.items():
         form.add_error(field if field in form.fields else None, errs)
 

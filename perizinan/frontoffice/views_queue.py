@@ -15,8 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from perizinan import throttle
-from perizinan.accounts.models import User
-from perizinan.accounts.permissions import has_role
+from perizinan.accounts.permissions import has_role, signed_in_user
 from perizinan.applications.models import Application
 from perizinan.errors import Conflict, NotFound
 
@@ -122,7 +121,7 @@ def _board_context() -> dict:
 
 
 def _officer_services(request: HttpRequest) -> list[str]:
-    codes = services_of(request.user)  # type: ignore[arg-type]
+    codes = services_of(request.user)
     if not codes:
         raise PermissionDenied
     return codes
@@ -184,7 +183,7 @@ def call_next(request: HttpRequest) -> HttpResponse:
     ticket = services.call_next(
         service=service,
         counter=request.session.get("fo_counter") or "1",
-        by=request.user,  # type: ignore[arg-type]
+        by=signed_in_user(request),
     )
     if ticket is None:
         messages.info(request, _("Tidak ada yang menunggu."))
@@ -195,7 +194,7 @@ def call_next(request: HttpRequest) -> HttpResponse:
 @require_POST
 def ticket_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """Recall, skip, finish, transfer or link the ticket (the counter's buttons)."""
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in_user(request)
     _officer_services(request)
     try:
         t = selectors.ticket_for_officer(user, pk)
@@ -236,7 +235,7 @@ def ticket_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 @require_GET
 def stats(request: HttpRequest) -> HttpResponse:
     """Waiting and service times per service and hour (for the reports)."""
-    if not has_role(request.user, STATS_ROLES):  # type: ignore[arg-type]
+    if not has_role(request.user, STATS_ROLES):
         raise PermissionDenied
     day = selectors.today()
     try:

@@ -11,7 +11,7 @@ from perizinan.catalog.models import PermitType
 from .models import Licence, LicenceCounter, LicenceNumber, LicenceStatus
 
 
-def draw_number(*, permit_type: PermitType, year: int, application, by: User) -> LicenceNumber:  # type: ignore[no-untyped-def]
+def draw_number(*, permit_type: PermitType, year: int, application, by: User) -> LicenceNumber:
     """Draw the next number for (permit type, year) under a row lock on its counter.
 
     Must run inside the caller's transaction: if it rolls back, so does the counter,
@@ -60,7 +60,7 @@ def void_number(*, number: LicenceNumber, by: User, reason: str) -> LicenceNumbe
     return number
 
 
-def issue_licence(  # type: ignore[no-untyped-def]
+def issue_licence(
     *, application, by: User, on: date, signed_by: str = "", verification_code: str = ""
 ) -> Licence:
     """Step 15: number the signed licence and create its record; close the one it replaces.

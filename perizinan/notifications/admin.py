@@ -16,7 +16,7 @@ class NotificationAdmin(admin.ModelAdmin):
     search_fields = ["to", "key"]
     readonly_fields = [f.name for f in Notification._meta.fields]
 
-    def has_add_permission(self, request) -> bool:  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request) -> bool:
         return False
 
 

@@ -65,4 +65,4 @@ class HttpGateway:
 
 def get_gateway() -> MessageGateway:
     path = _setting("PERIZINAN_MESSAGE_GATEWAY", "perizinan.notifications.gateway.HttpGateway")
-    return import_string(path)()  # type: ignore[no-any-return]
+    return import_string(path)()

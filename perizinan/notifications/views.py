@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from perizinan.accounts.models import User
+from perizinan.accounts.permissions import signed_in_user
 
 from . import services
 
@@ -26,7 +26,7 @@ class PreferenceForm(forms.Form):
     )
     language = forms.ChoiceField(label=gettext_lazy("Bahasa pesan"), choices=settings.LANGUAGES)
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             field.widget.attrs["class"] = (
@@ -52,7 +52,7 @@ class PreferenceForm(forms.Form):
 @login_required
 @require_http_methods(["GET", "POST"])
 def preferences(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in_user(request)
     pref = services.preference_of(user)
     initial = {
         "email": pref.email,

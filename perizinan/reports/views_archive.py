@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from perizinan.accounts.models import User
+from perizinan.accounts.permissions import signed_in_user
 from perizinan.catalog.models import ApplicationKind
 from perizinan.workdays.calendar import today_wita
 from perizinan.workflow.clock import is_overdue
@@ -34,7 +34,7 @@ def _query(request: HttpRequest) -> tuple[ArchiveQuery, dict[str, list[str]]]:
 @login_required
 @require_GET
 def archive_page(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in_user(request)
     require_officer(user)
     a, errors = _query(request)
     qs = archive(user, a)
@@ -80,8 +80,8 @@ def sort_labels() -> dict[str, str]:
     return out
 
 
-def _export_qs(request: HttpRequest):  # type: ignore[no-untyped-def]
-    user: User = request.user  # type: ignore[assignment]
+def _export_qs(request: HttpRequest):
+    user = signed_in_user(request)
     require_officer(user)
     a, errors = _query(request)
     if errors:

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from perizinan.accounts.models import User
-from perizinan.accounts.permissions import user_roles
+from perizinan.accounts.permissions import signed_in_user, user_roles
 from perizinan.accounts.roles import Role
 from perizinan.catalog.models import ApplicationKind, PermitType
 from perizinan.workflow.actions import states_for_roles
@@ -52,7 +52,7 @@ def my_states(user: User) -> list[str]:
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Applications in progress, on-time rates, bottlenecks, issues per month, returns, notes."""
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in_user(request)
     require_reporter(user)
     f, errors = filters_or_errors(request)
     scope = "mine" if request.GET.get("scope") == "mine" else "unit"

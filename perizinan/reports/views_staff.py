@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from perizinan.accounts.models import User
+from perizinan.accounts.permissions import signed_in_user
 from perizinan.documents.render import render_pdf
 
 from .access import is_reporter, require_officer, require_reporter
@@ -51,7 +52,7 @@ def _context(request: HttpRequest, user: User, *, only: User | None) -> dict[str
 @login_required
 @require_GET
 def staff_page(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in_user(request)
     require_officer(user)
     context = _context(request, user, only=None if is_reporter(user) else user)
     return render(request, "reports/staff.html", context, status=400 if context["errors"] else 200)
@@ -67,7 +68,7 @@ def _pdf(content: bytes, filename: str) -> HttpResponse:
 @require_GET
 def staff_unit_pdf(request: HttpRequest) -> HttpResponse:
     """The summary per unit for the evaluating head: every officer and role in the semester."""
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in_user(request)
     require_reporter(user)
     context = _context(request, user, only=None)
     context["doc_title"] = f"Rekap kinerja pegawai semester {context['semester']} tahun {context['year']}"
@@ -81,7 +82,7 @@ def staff_unit_pdf(request: HttpRequest) -> HttpResponse:
 @require_GET
 def staff_officer_pdf(request: HttpRequest, username: str) -> HttpResponse:
     """One officer's performance in the semester: their own, or any officer's for a head."""
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in_user(request)
     require_officer(user)
     officer = User.objects.filter(username=username, is_active=True).first()
     if officer is None or (officer.pk != user.pk and not is_reporter(user)):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from perizinan.accounts.models import User
+from perizinan.accounts.permissions import signed_in_user
 from perizinan.documents.render import render_pdf
 
 from .access import require_reporter
@@ -31,7 +31,7 @@ def _year(request: HttpRequest) -> tuple[int, dict[str, list[str]]]:
 
 
 def _context(request: HttpRequest) -> dict[str, Any]:
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in_user(request)
     require_reporter(user)
     year, errors = _year(request)
     return {

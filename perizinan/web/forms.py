@@ -60,7 +60,7 @@ def _text(
     if max_length:  # a hint for the browser; the service checks lengths with its own messages
         field.widget.attrs["maxlength"] = str(max_length)
     field.widget.attrs.update(attrs)
-    field.ui_required = required  # type: ignore[attr-defined]
+    field.ui_required = required  # type: ignore[attr-defined]  # django-stubs types form fields as the base Field
     return field
 
 
@@ -117,7 +117,7 @@ def _get(source: dict[str, Any], keys: list[str]) -> Any:
     for key in keys:
         if not isinstance(source, dict):
             return None
-        source = source.get(key)  # type: ignore[assignment]
+        source = source.get(key)  # type: ignore[assignment]  # nested dict walk
     return source
 
 
@@ -274,7 +274,7 @@ class BuildingForm(SectionForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["building__status"].ui_required = True  # type: ignore[attr-defined]
+        self.fields["building__status"].ui_required = True  # type: ignore[attr-defined]  # django-stubs types form fields as the base Field
 
 
 class AgentForm(SectionForm):

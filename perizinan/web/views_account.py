@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path, reverse, reverse_lazy
@@ -41,9 +41,11 @@ class ThrottledLoginForm(AuthenticationForm):
         ),
     }
 
-    def clean(self):  # type: ignore[no-untyped-def]
+    def clean(self):
         username = self.data.get("username", "")
-        request: HttpRequest = self.request  # type: ignore[assignment]
+        request = self.request
+        if request is None:  # LoginView always passes it; the throttle counts by its address
+            raise ImproperlyConfigured("ThrottledLoginForm needs the request")
         subjects = throttle.account_subjects(request, username)
         verdict = throttle.check("login", **subjects)
         if not verdict.allowed:
@@ -83,7 +85,7 @@ class LoginView(auth_views.LoginView):
         return response
 
     def get_default_redirect_url(self) -> str:
-        if has_role(self.request.user, Role.APPLICANT):  # type: ignore[arg-type]
+        if has_role(self.request.user, Role.APPLICANT):
             return reverse("web:my_applications")
         return super().get_default_redirect_url()
 

@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from perizinan.accounts.models import User
-from perizinan.accounts.permissions import has_role
+from perizinan.accounts.permissions import has_role, signed_in_user
 from perizinan.accounts.roles import Role
 from perizinan.applications import services
 from perizinan.applications.models import Application, Company, Document
@@ -79,7 +79,7 @@ NEXT_STEP = {
 
 def _load(request: HttpRequest, pk: int) -> Application:
     try:
-        return get_application_for_user(request.user, pk)  # type: ignore[arg-type]
+        return get_application_for_user(signed_in_user(request), pk)
     except NotFound:
         raise Http404 from None
 
@@ -166,7 +166,7 @@ def _render_form(
 ) -> HttpResponse:
     for f in forms:
         decorate(f)
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in_user(request)
     crumb_url, crumb_label = _home_crumb(user)
     index = next((i for i, s in enumerate(SECTIONS) if s.slug == current), -1)
     is_last = index == len(SECTIONS) - 1
@@ -206,7 +206,7 @@ def _data_of(forms: list[SectionForm]) -> dict[str, Any]:
 
 def _create(request: HttpRequest, *, mode: str) -> HttpResponse:
     """The new-application page, for an applicant (mode "new") or for CS at the counter ("walk_in")."""
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in_user(request)
     permit_type = _permit_type(request)
     sections = (
         [*NEW_SECTIONS] if mode == "new" else [s for s in SECTIONS if s.form is AgentForm] + [*NEW_SECTIONS]
@@ -241,7 +241,7 @@ def _create(request: HttpRequest, *, mode: str) -> HttpResponse:
 @require_GET
 def my_applications(request: HttpRequest) -> HttpResponse:
     """The applicant's applications with their stage, due date and what to do next."""
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in_user(request)
     if not has_role(user, Role.APPLICANT):
         raise PermissionDenied
     qs = visible_applications(user).select_related("permit_type", "company").order_by("-created_at", "-id")
@@ -269,7 +269,7 @@ def my_applications(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def application_new(request: HttpRequest) -> HttpResponse:
-    if not has_role(request.user, Role.APPLICANT):  # type: ignore[arg-type]
+    if not has_role(request.user, Role.APPLICANT):
         raise PermissionDenied
     return _create(request, mode="new")
 
@@ -278,7 +278,7 @@ def application_new(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def walk_in(request: HttpRequest) -> HttpResponse:
     """Customer service fills in the form for an applicant at the counter (walk-in service)."""
-    if not has_role(request.user, Role.CS):  # type: ignore[arg-type]
+    if not has_role(request.user, Role.CS):
         raise PermissionDenied
     return _create(request, mode="walk_in")
 
@@ -287,7 +287,7 @@ def walk_in(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def application_edit(request: HttpRequest, pk: int, section: str) -> HttpResponse:
     """One section of a draft (or of an application returned to the applicant)."""
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in_user(request)
     app = _load(request, pk)
     index = next((i for i, s in enumerate(SECTIONS) if s.slug == section), None)
     if index is None:
@@ -330,7 +330,7 @@ def application_edit(request: HttpRequest, pk: int, section: str) -> HttpRespons
 def _documents_context(
     request: HttpRequest, app: Application, *, refusal: str, row_errors: dict[int, list[str]] | None = None
 ) -> dict[str, Any]:
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in_user(request)
     rows = checklist(app)
     current = {d.requirement_id: d for d in Document.objects.filter(application=app, is_current=True)}
     for row in rows:
@@ -357,7 +357,7 @@ def _documents_context(
 @require_http_methods(["GET", "POST"])
 def application_documents(request: HttpRequest, pk: int) -> HttpResponse:
     """One row per applicable requirement, each with its upload form (htmx, or a plain post)."""
-    user: User = request.user  # type: ignore[assignment]
+    user = signed_in_user(request)
     app = _load(request, pk)
     refusal = _edit_refusal(user, app)
     htmx = bool(request.headers.get("HX-Request"))

@@ -12,7 +12,7 @@ from django.urls import URLPattern, path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from perizinan.accounts.permissions import is_officer
+from perizinan.accounts.permissions import is_officer, signed_in_user
 from perizinan.applications.models import Application, Document
 from perizinan.applications.selectors import checklist, get_application_for_user, may_tick_checklist
 from perizinan.applications.services import editor_role, tick_checklist
@@ -33,7 +33,7 @@ from .action_forms import forms_for, whats_next
 
 def _get_application_for_user(request: HttpRequest, pk: int) -> Application:
     try:
-        return get_application_for_user(request.user, pk)  # type: ignore[arg-type]
+        return get_application_for_user(signed_in_user(request), pk)
     except NotFound:
         raise Http404 from None
 
@@ -57,8 +57,8 @@ def _swimlane(app: Application) -> str | None:
 
 def _page(request: HttpRequest, app: Application, *, failed: str = "", values: Any = None,
           errors: Any = None, status: int = 200) -> HttpResponse:  # fmt: skip
-    user = request.user
-    officer = is_officer(user)  # type: ignore[arg-type]
+    user = signed_in_user(request)
+    officer = is_officer(user)
     timeline = list(app.log.order_by("seq"))
     generated = _generated_context(app, user)
     viewer_docs = [d for d in generated["generated"] if d.kind == "draft_licence"] if officer else []
@@ -75,7 +75,7 @@ def _page(request: HttpRequest, app: Application, *, failed: str = "", values: A
         **generated,
         "log_items": page.log_items(timeline, officer=officer),
         "action_forms": forms_for(
-            available_actions(user, app),  # type: ignore[arg-type]
+            available_actions(user, app),
             step=STATE_STEP[app.state],
             failed=failed,
             values=values,
@@ -110,7 +110,7 @@ def _generated_context(app: Application, user: Any) -> dict[str, Any]:
 def generated_list(request: HttpRequest, pk: int) -> HttpResponse:
     """The documents section alone (polled by htmx while the worker is still making some)."""
     app = _get_application_for_user(request, pk)
-    context = {"app": app, "is_officer": is_officer(request.user), **_generated_context(app, request.user)}  # type: ignore[arg-type]
+    context = {"app": app, "is_officer": is_officer(request.user), **_generated_context(app, request.user)}
     return render(request, "web/application/_generated.html", context)
 
 
@@ -120,13 +120,13 @@ def retry_job(request: HttpRequest, pk: int, job_id: int) -> HttpResponse:
     """An officer starts a failed document job again."""
     app = _get_application_for_user(request, pk)
     try:
-        job = job_for_retry(request.user, app, job_id)  # type: ignore[arg-type]
+        job = job_for_retry(signed_in_user(request), app, job_id)
     except NotFound:
         raise Http404 from None  # PermissionDenied: the friendly 403 page
     if not can_retry(job):
         messages.info(request, _("Dokumen ini sedang dibuat; tidak perlu diulang."))
         return redirect("web:application", pk=pk)
-    retry(job=job, by=request.user)  # type: ignore[arg-type]
+    retry(job=job, by=signed_in_user(request))
     messages.success(request, _("Dokumen dibuat ulang; hasilnya muncul di halaman ini dalam beberapa detik."))
     return redirect("web:application", pk=pk)
 
@@ -147,7 +147,7 @@ def act(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     data = {k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken"}
     files = pending_uploads.with_kept(request, app_pk=pk, action=name, files=request.FILES.dict())
     try:
-        take_action(application=app, name=name, by=request.user, data=data, files=files)  # type: ignore[arg-type]
+        take_action(application=app, name=name, by=signed_in_user(request), data=data, files=files)
     except Conflict as exc:
         pending_uploads.clear(request, app_pk=pk, action=name)
         messages.error(request, str(exc))
@@ -175,7 +175,7 @@ def act(request: HttpRequest, pk: int, name: str) -> HttpResponse:
 def tick(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     app = _get_application_for_user(request, pk)
     try:
-        tick_checklist(application=app, by=request.user, requirement_number=number,  # type: ignore[arg-type]
+        tick_checklist(application=app, by=signed_in_user(request), requirement_number=number,
                        ticked=request.POST.get("ticked") == "on", note=request.POST.get("note", ""))  # fmt: skip
     except (Conflict, ValidationError) as exc:
         messages.error(request, "; ".join(getattr(exc, "messages", [str(exc)])))
@@ -209,7 +209,7 @@ def document(request: HttpRequest, pk: int, doc_id: int) -> FileResponse:
 @require_GET
 def generated(request: HttpRequest, pk: int, doc_id: int) -> FileResponse:
     app = _get_application_for_user(request, pk)
-    doc = visible_step_documents(request.user, app).filter(pk=doc_id).first()  # type: ignore[arg-type]
+    doc = visible_step_documents(signed_in_user(request), app).filter(pk=doc_id).first()
     if doc is None:
         raise Http404  # the applicant reads final documents only, no drafts
     return _file(doc.file.open("rb"), "application/pdf", f"{doc.kind}.pdf")

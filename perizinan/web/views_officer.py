@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.urls import URLPattern, path
 from django.views.decorators.http import require_GET
 
-from perizinan.accounts.permissions import has_role, is_officer
+from perizinan.accounts.permissions import has_role, is_officer, signed_in_user
 from perizinan.accounts.roles import SUPERVISING_ROLES
 from perizinan.applications.models import Application
 from perizinan.applications.selectors import visible_applications
@@ -32,7 +32,7 @@ def _search(qs: QuerySet[Application], q: str) -> QuerySet[Application]:
     return qs.filter(cond)
 
 
-def _rows(page_qs) -> list[dict]:  # type: ignore[no-untyped-def]
+def _rows(page_qs) -> list[dict]:
     today = today_wita()
     return [
         {
@@ -74,19 +74,21 @@ def _list_page(request: HttpRequest, qs: QuerySet[Application], template: str, e
 @require_GET
 def inbox(request: HttpRequest) -> HttpResponse:
     """Applications waiting for the officer's steps, earliest deadline first."""
-    if not is_officer(request.user):  # type: ignore[arg-type]
+    if not is_officer(request.user):
         raise PermissionDenied
-    return _list_page(request, tasks_for(request.user), "web/officer/inbox.html", {"title_kind": "inbox"})  # type: ignore[arg-type]
+    return _list_page(
+        request, tasks_for(signed_in_user(request)), "web/officer/inbox.html", {"title_kind": "inbox"}
+    )
 
 
 @login_required
 @require_GET
 def supervision(request: HttpRequest) -> HttpResponse:
     """Every application in progress with its SLA state (section heads and above, supervisors)."""
-    if not has_role(request.user, SUPERVISING_ROLES):  # type: ignore[arg-type]
+    if not has_role(request.user, SUPERVISING_ROLES):
         raise PermissionDenied
     qs = (
-        visible_applications(request.user)  # type: ignore[arg-type]
+        visible_applications(signed_in_user(request))
         .exclude(state__in=FINAL_STATES)
         .exclude(state=State.DRAFT)
         .select_related("permit_type", "company")

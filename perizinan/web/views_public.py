@@ -42,14 +42,14 @@ def service_hours(office: Office | None = None) -> list[str]:
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     user = request.user
-    if user.is_authenticated and request.GET.get("public") != "1" and is_officer(user):  # type: ignore[arg-type]
+    if user.is_authenticated and request.GET.get("public") != "1" and is_officer(user):
         # The heads and the supervisor land on their dashboard, other officers on their inbox.
-        return redirect("reports:dashboard" if has_role(user, REPORTING_ROLES) else "web:inbox")  # type: ignore[arg-type]
-    roles = user_roles(user)  # type: ignore[arg-type]
+        return redirect("reports:dashboard" if has_role(user, REPORTING_ROLES) else "web:inbox")
+    roles = user_roles(user)
     english = (get_language() or "").startswith("en")
     permit_types = list(active_permit_types())
     for p in permit_types:
-        p.display_name = (p.name_en or p.name) if english else p.name  # type: ignore[attr-defined]
+        p.display_name = (p.name_en or p.name) if english else p.name
     return render(
         request,
         "web/public/home.html",

@@ -39,9 +39,9 @@ class ActionDef:
 def all_actions() -> dict[str, ActionDef]:
     field = WorkflowApplication._meta.get_field("state")
     actions: dict[str, ActionDef] = {}
-    for t in field.get_all_transitions(WorkflowApplication):  # type: ignore[attr-defined]
+    for t in field.get_all_transitions(WorkflowApplication):
         c = t.custom
-        sources: set[str] = {str(t.source)} if isinstance(t.source, str) else {str(x) for x in t.source}  # type: ignore[union-attr]
+        sources: set[str] = {str(t.source)} if isinstance(t.source, str) else {str(x) for x in t.source}  # type: ignore[union-attr]  # django-fsm has no types
         if t.name in actions:  # one transition per source state: merge
             existing = actions[t.name]
             actions[t.name] = ActionDef(**{**existing.__dict__, "sources": existing.sources | sources})

@@ -11,11 +11,11 @@ class ProcessLogEntryAdmin(admin.ModelAdmin):
     list_filter = ("step", "role", "action")
     search_fields = ("application__registration_number", "actor_name", "note")
 
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request):
         return False
 
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_change_permission(self, request, obj=None):
         return False
 
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_delete_permission(self, request, obj=None):
         return False

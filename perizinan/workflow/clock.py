@@ -14,13 +14,13 @@ from perizinan.workdays.calendar import Calendar, to_wita
 from .states import CLOCK_STOPPED, STATE_STEP, STEPS, WAITING_ON_APPLICANT
 
 
-def start(app, *, on: date, cal: Calendar) -> None:  # type: ignore[no-untyped-def]
+def start(app, *, on: date, cal: Calendar) -> None:
     if app.clock_started_on is None:
         app.clock_started_on = on
         app.paused_working_days = 0
 
 
-def on_state_change(app, *, now: datetime, cal: Calendar) -> None:  # type: ignore[no-untyped-def]
+def on_state_change(app, *, now: datetime, cal: Calendar) -> None:
     """Open or close a pause as the application enters or leaves the applicant's hands."""
     waiting = app.state in WAITING_ON_APPLICANT
     if app.clock_started_on is not None and waiting and app.paused_since is None:
@@ -34,7 +34,7 @@ def on_state_change(app, *, now: datetime, cal: Calendar) -> None:  # type: igno
     recompute(app, cal=cal)
 
 
-def recompute(app, *, cal: Calendar) -> None:  # type: ignore[no-untyped-def]
+def recompute(app, *, cal: Calendar) -> None:
     if app.clock_started_on is not None:
         app.due_date = cal.add_working_days(
             app.clock_started_on, app.permit_type.sla_working_days + app.paused_working_days
@@ -42,7 +42,7 @@ def recompute(app, *, cal: Calendar) -> None:  # type: ignore[no-untyped-def]
     app.step_due_date = step_due(app, cal=cal)
 
 
-def step_due(app, *, cal: Calendar) -> date | None:  # type: ignore[no-untyped-def]
+def step_due(app, *, cal: Calendar) -> date | None:
     if app.state in CLOCK_STOPPED or app.state in WAITING_ON_APPLICANT:
         return None
     standard = STEPS[STATE_STEP[app.state]]
@@ -57,7 +57,7 @@ def step_due(app, *, cal: Calendar) -> date | None:  # type: ignore[no-untyped-d
     return None
 
 
-def is_overdue(app, *, today: date) -> bool:  # type: ignore[no-untyped-def]
+def is_overdue(app, *, today: date) -> bool:
     return overdue(
         state=app.state,
         paused_since=app.paused_since,

@@ -9,10 +9,10 @@ from .transitions import ApplicationWorkflow
 
 
 class AppendOnlyQuerySet(models.QuerySet):
-    def update(self, **kwargs):  # type: ignore[no-untyped-def]
+    def update(self, **kwargs):
         raise PermissionError("The process log is append-only")
 
-    def delete(self):  # type: ignore[no-untyped-def]
+    def delete(self):
         raise PermissionError("The process log is append-only")
 
 
@@ -53,12 +53,12 @@ class ProcessLogEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.application_id}#{self.seq} {self.action}"
 
-    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def save(self, *args, **kwargs):
         if not self._state.adding:
             raise PermissionError("The process log is append-only")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def delete(self, *args, **kwargs):
         raise PermissionError("The process log is append-only")
 
 

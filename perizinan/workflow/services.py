@@ -114,7 +114,7 @@ def _refresh(application: Application, flow: WorkflowApplication) -> None:
     for f in application._meta.concrete_fields:
         application.__dict__[f.attname] = flow.__dict__[f.attname]
     application._state.fields_cache.update(flow._state.fields_cache)
-    application._update_initial_state()  # type: ignore[attr-defined]
+    application._update_initial_state()
 
 
 def _commit(
@@ -237,4 +237,4 @@ def _save(app: WorkflowApplication, *, from_state: str, read_seq: int, now: Any)
     updated = Application.objects.filter(pk=app.pk, state=from_state, log_seq=read_seq).update(**values)
     if not updated:
         raise Conflict(str(CHANGED))
-    app._update_initial_state()  # type: ignore[attr-defined]
+    app._update_initial_state()

@@ -28,8 +28,12 @@ def token(client: Client, username: str, password: str):  # type: ignore[no-unty
 
 def registered(users):  # type: ignore[no-untyped-def]
     app = new_application(users)
-    for actor, name in [("applicant", "submit"), ("cs", "cs_accept"), ("registration", "register")]:
-        take_action(application=app, name=name, by=users[actor], data={})
+    for actor, name, data in [
+        ("applicant", "submit", {}),
+        ("cs", "cs_accept", {"confirm_all": True}),
+        ("registration", "register", {}),
+    ]:
+        take_action(application=app, name=name, by=users[actor], data=data)
         app.refresh_from_db()
     return app
 

@@ -6,7 +6,7 @@ import re
 from django.db import migrations, models
 
 
-def start_after_existing_numbers(apps, schema_editor):  # type: ignore[no-untyped-def]
+def start_after_existing_numbers(apps, schema_editor):  # type: ignore[no-untyped-def]  # migration functions get the historical app registry, untyped
     """Numbers given before the counter (from the row id) are never given again: each year's
     counter starts after the highest number already in use."""
     Application = apps.get_model("applications", "Application")

@@ -25,7 +25,7 @@ class Pki:
     seal_p12: Path
 
 
-def _key(algorithm: str):  # type: ignore[no-untyped-def]
+def _key(algorithm: str):
     if algorithm == "rsa":
         return rsa.generate_private_key(public_exponent=65537, key_size=2048)
     return ec.generate_private_key(ec.SECP256R1())
@@ -41,7 +41,7 @@ def _name(cn: str) -> x509.Name:
     )
 
 
-def _cert(subject, issuer, public_key, signing_key, *, ca: bool, days: int):  # type: ignore[no-untyped-def]
+def _cert(subject, issuer, public_key, signing_key, *, ca: bool, days: int):
     now = datetime.now(UTC) - timedelta(minutes=5)
     builder = (
         x509.CertificateBuilder()

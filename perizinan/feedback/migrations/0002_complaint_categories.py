@@ -18,7 +18,7 @@ CATEGORIES = [
 ]
 
 
-def seed(apps, schema_editor):  # type: ignore[no-untyped-def]
+def seed(apps, schema_editor):  # type: ignore[no-untyped-def]  # migration functions get the historical app registry, untyped
     Category = apps.get_model("feedback", "ComplaintCategory")
     for position, (code, name, name_en, days) in enumerate(CATEGORIES):
         Category.objects.update_or_create(

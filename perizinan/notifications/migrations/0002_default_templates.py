@@ -5,7 +5,7 @@ from django.db import migrations
 from perizinan.notifications.defaults import DEFAULTS
 
 
-def load(apps, schema_editor):  # type: ignore[no-untyped-def]
+def load(apps, schema_editor):  # type: ignore[no-untyped-def]  # migration functions get the historical app registry, untyped
     MessageTemplate = apps.get_model("notifications", "MessageTemplate")
     for event, languages in DEFAULTS.items():
         for language, (subject, body, short) in languages.items():

@@ -7,7 +7,7 @@ import hashlib
 from django.db import migrations, models
 
 
-def key_existing_chains(apps, schema_editor):  # type: ignore[no-untyped-def]
+def key_existing_chains(apps, schema_editor):  # type: ignore[no-untyped-def]  # migration functions get the historical app registry, untyped
     from perizinan.workflow import log
 
     Entry = apps.get_model("workflow", "ProcessLogEntry")

@@ -11,14 +11,14 @@ class Command(BaseCommand):
         "Create a DEMO certificate authority, the head of office's signing key and the registry's seal key."
     )
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser):
         parser.add_argument(
             "--algorithm", choices=["ec", "rsa"], default="ec", help="EC P-256 (default) or RSA-2048"
         )
         parser.add_argument("--force", action="store_true", help="replace existing keys")
         parser.add_argument("--dir", default=None, help="default: PERIZINAN_PKI_DIR")
 
-    def handle(self, *args, algorithm: str, force: bool, dir: str | None, **options):  # type: ignore[no-untyped-def]
+    def handle(self, *args, algorithm: str, force: bool, dir: str | None, **options):
         directory = Path(dir or settings.PERIZINAN_PKI_DIR)
         if (directory / "head.p12").exists() and not force:
             self.stdout.write(f"Signing keys already exist in {directory} (use --force to replace).")

@@ -9,11 +9,11 @@ from perizinan.documents.dossier import export_dossier
 class Command(BaseCommand):
     help = "Write a ZIP of everything about one application (uploads, generated PDFs, process log) with a manifest."
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser):
         parser.add_argument("registration_number")
         parser.add_argument("--output", "-o", default=None, help="default: ./<registration number>.zip")
 
-    def handle(self, *args, registration_number: str, output: str | None, **options):  # type: ignore[no-untyped-def]
+    def handle(self, *args, registration_number: str, output: str | None, **options):
         app = Application.objects.filter(registration_number=registration_number).first()
         if app is None:
             raise CommandError(f"No application with registration number {registration_number}")

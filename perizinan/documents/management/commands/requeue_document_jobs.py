@@ -12,7 +12,7 @@ class Command(BaseCommand):
         "(run every few minutes; safe beside running workers)."
     )
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser):
         parser.add_argument(
             "--older-than",
             type=int,

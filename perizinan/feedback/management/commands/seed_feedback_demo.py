@@ -35,13 +35,13 @@ COMPLAINTS = [
 class Command(BaseCommand):
     help = "Create demo survey responses and complaints (idempotent; refused when DEBUG is off)."
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser):
         parser.add_argument("--responses", type=int, default=60)
         parser.add_argument(
             "--force", action="store_true", help="allow with DJANGO_DEBUG=0 (never in production)"
         )
 
-    def handle(self, *args, responses: int, force: bool, **options):  # type: ignore[no-untyped-def]
+    def handle(self, *args, responses: int, force: bool, **options):
         if not settings.DEBUG and not force:
             raise CommandError("seed_feedback_demo refuses to run with DJANGO_DEBUG=0 (production settings).")
         if SurveyResponse.objects.exists():

@@ -12,12 +12,12 @@ class Command(BaseCommand):
         "uploaded and generated file into one folder with a manifest (SHA-256 of each file)."
     )
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser):
         parser.add_argument(
             "folder", nargs="?", help="new or empty folder (default: backups/perizinan-<UTC time>)"
         )
 
-    def handle(self, *args, folder: str | None, **options):  # type: ignore[no-untyped-def]
+    def handle(self, *args, folder: str | None, **options):
         target = Path(folder or f"backups/perizinan-{timezone.now():%Y%m%dT%H%M%SZ}")
         try:
             manifest = create(target)

@@ -13,7 +13,7 @@ class Command(BaseCommand):
         "jobs are done. Exit 1 on any problem."
     )
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser):
         parser.add_argument(
             "--orphan-grace",
             type=int,
@@ -24,7 +24,7 @@ class Command(BaseCommand):
             "--json", action="store_true", dest="as_json", help="print counts, problems and a fingerprint"
         )
 
-    def handle(self, *args, orphan_grace: int, as_json: bool, **options):  # type: ignore[no-untyped-def]
+    def handle(self, *args, orphan_grace: int, as_json: bool, **options):
         report = check(orphan_grace=timedelta(seconds=orphan_grace))
         if as_json:
             self.stdout.write(_dumps(report.counts, report.problems))

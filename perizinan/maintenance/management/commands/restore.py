@@ -11,10 +11,10 @@ class Command(BaseCommand):
         "checking every file's SHA-256 against the manifest and the restored records."
     )
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser):
         parser.add_argument("folder")
 
-    def handle(self, *args, folder: str, **options):  # type: ignore[no-untyped-def]
+    def handle(self, *args, folder: str, **options):
         try:
             done = restore(Path(folder))
         except BackupError as exc:

@@ -12,11 +12,11 @@ class Command(BaseCommand):
         "Run periodically (see docs/deployment.md)."
     )
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser):
         parser.add_argument("--older-than", type=int, default=3600, help="seconds (default 3600)")
         parser.add_argument("--dry-run", action="store_true")
 
-    def handle(self, *args, older_than: int, dry_run: bool, **options):  # type: ignore[no-untyped-def]
+    def handle(self, *args, older_than: int, dry_run: bool, **options):
         age = timedelta(seconds=older_than)
         found = orphans(older_than=age) if dry_run else sweep(older_than=age)
         for name in found:

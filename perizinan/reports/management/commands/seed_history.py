@@ -16,7 +16,7 @@ class Command(BaseCommand):
         "dashboards have data. Demo only: refused when DEBUG is off."
     )
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser):
         parser.add_argument("--count", type=int, default=120, help="applications (default 120)")
         parser.add_argument("--days", type=int, default=365, help="how far back they start (default 365)")
         parser.add_argument("--seed", type=int, default=7)
@@ -30,7 +30,7 @@ class Command(BaseCommand):
 
     def handle(
         self, *args, count: int, days: int, seed: int, password: str, force: bool, again: bool, **options
-    ):  # type: ignore[no-untyped-def]
+    ):
         if not settings.DEBUG and not force:
             raise CommandError("seed_history refuses to run with DJANGO_DEBUG=0 (production settings).")
         if count < 1 or days < 1:
@@ -41,7 +41,7 @@ class Command(BaseCommand):
         users = seed_users(password)
         today = today_wita()
 
-        def progress(n: int, app) -> None:  # type: ignore[no-untyped-def]
+        def progress(n: int, app) -> None:
             if n % 20 == 0 or n == count:
                 self.stdout.write(f"{n}/{count} applications")
 

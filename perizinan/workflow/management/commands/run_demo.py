@@ -7,10 +7,10 @@ from perizinan.workdays.calendar import to_wita
 class Command(BaseCommand):
     help = "Run one PAK application through all 17 steps as the demo accounts; print the process log."
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser):
         parser.add_argument("--password", default="demo12345")
 
-    def handle(self, *args, password: str, **options):  # type: ignore[no-untyped-def]
+    def handle(self, *args, password: str, **options):
         users = seed_users(password)
         app = new_application(users)
         app = run_forward(app, users)

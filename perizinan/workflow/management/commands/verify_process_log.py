@@ -7,12 +7,12 @@ from perizinan.workflow.log import verify_chain
 class Command(BaseCommand):
     help = "Verify the hash chain of the process log; name the first broken entry. Exit 1 if any is broken."
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser):
         parser.add_argument(
             "registration_numbers", nargs="*", help="registration numbers or ids (default: all)"
         )
 
-    def handle(self, *args, registration_numbers: list[str], **options):  # type: ignore[no-untyped-def]
+    def handle(self, *args, registration_numbers: list[str], **options):
         qs = Application.objects.order_by("pk")
         if registration_numbers:
             ids = [int(r) for r in registration_numbers if r.isdigit()]
