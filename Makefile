@@ -38,18 +38,19 @@ serve: install
 XDIST := -n $(or $(TEST_WORKERS),auto) --dist loadfile
 
 # The whole suite on a throwaway PostgreSQL cluster (installed from Debian when missing).
+# The fault tests (marked `alone`) restart the shared cluster: they run after the parallel run.
 test: install
 	scripts/test-deps.sh
-	scripts/with-postgres.sh $(PY) -m pytest $(XDIST) $(PYTEST_ARGS)
+	scripts/with-postgres.sh scripts/run-tests.sh $(PYTEST_ARGS)
 
 # The unit tier on SQLite: no browser, no live server, no whole lifecycles (about a minute).
 test-fast: install
-	$(PY) -m pytest $(XDIST) -m "not slow" $(PYTEST_ARGS)
+	$(PY) -m pytest $(XDIST) -m "not slow and not alone" $(PYTEST_ARGS)
 
 # The same suite on SQLite (no PostgreSQL-only tests).
 test-sqlite: install
 	scripts/test-deps.sh
-	$(PY) -m pytest $(XDIST) $(PYTEST_ARGS)
+	scripts/run-tests.sh $(PYTEST_ARGS)
 
 lint: install
 	.venv/bin/ruff check .

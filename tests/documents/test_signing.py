@@ -205,7 +205,7 @@ def test_licence_pdf_permissions_and_copies(api, done, application_data):
 
 
 def test_every_step_document_is_stored_and_linked(api, done):
-    r = api("applicant").get(f"/applications/{done}/generated")
+    r = api("cs").get(f"/applications/{done}/generated")
     kinds = [(d["kind"], d["step"]) for d in r.json()]
     for expected in [
         ("application_form", 3),
@@ -222,11 +222,21 @@ def test_every_step_document_is_stored_and_linked(api, done):
         ("handover_receipt", 16),
     ]:
         assert expected in kinds, expected
+    # The applicant sees only the final documents: no drafts, no internal forms.
+    mine = api("applicant").get(f"/applications/{done}/generated").json()
+    assert [(d["kind"], d["step"]) for d in mine] == [
+        ("application_form", 3),
+        ("registration_receipt", 6),
+        ("cover_letter", 7),
+        ("liaison_receipt", 9),
+        ("licence", 15),
+        ("handover_receipt", 16),
+    ]
     doc = GeneratedDocument.objects.filter(application_id=done).first()
     doc.kind = "x"
     with pytest.raises(PermissionError):
         doc.save()
-    first = r.json()[0]
+    first = mine[0]
     got = api("applicant").get(f"/applications/{done}/generated/{first['id']}")
     assert got.status_code == 200
     assert api("applicant2").get(f"/applications/{done}/generated/{first['id']}").status_code == 404

@@ -2,15 +2,20 @@
 every page: CS ticks or confirms (7), returns between officers carry an internal note and the
 last return sits on top for the holder (8), the applicant's tracker and final documents only (9),
 one step's actions beside the draft, uploads grouped, a header that fits (10), what happens next
-and files kept after a refusal (11), the SOP's checks at steps 13, 15 and 16 (4), and the fix
-loop's steps not late when done the day they start (2)."""
+and files kept after a refusal (11), the SOP's checks at steps 13, 15 and 16 (4), the fix
+loop's steps not late when done the day they start (2), the licence's number and date (1) and
+the status check by POST in any letter case (13)."""
+
+import io
 
 import pytest
+from pypdf import PdfReader
 
 from perizinan.applications.models import Application
 from perizinan.applications.services import upload_document
 from perizinan.demo import new_application, pdf_upload, sample_pdf
 from perizinan.documents.registry import DOCUMENTS
+from perizinan.licences.models import Licence
 from perizinan.workflow.models import ProcessLogEntry
 from perizinan.workflow.services import take_action
 from tests.worker import running_worker
@@ -189,7 +194,29 @@ def test_issue_13_path_in_the_browser(visit, users, tmp_path):
         docs.get_by_text(DOCUMENTS["licence"].title, exact=True).wait_for(timeout=60_000)
         assert "Draf" not in docs.inner_text()
         assert v.page.locator(".timeline summary", has_text="Dokumen diunggah").count() == 1
+        # 1: the licence carries its number and date where a licence does, filled in at step 15
+        # into the fields the head's certification left open.
+        pdf = v.page.request.get(f"/api/v1/applications/{app.pk}/licence.pdf")
+        assert pdf.status == 200
+        reader = PdfReader(io.BytesIO(pdf.body()))
+        fields = {name: str(f.get("/V") or "") for name, f in (reader.get_fields() or {}).items()}
+        assert fields["nomor"] == Licence.objects.get(application_id=app.pk).number
+        assert fields["tanggal"]
+        text = " ".join(reader.pages[0].extract_text().split())
+        assert "Nomor:" in text and "Samarinda," in text
         v.close()
+    # 13: the status check is a form sent by POST (the code stays out of the address), and the
+    # registration number is found in any letter case.
+    app.refresh_from_db()
+    s = visit()
+    s.goto("/status/")
+    s.page.get_by_label("Nomor registrasi").fill(app.registration_number.lower())
+    s.page.get_by_label("Kode status").fill(app.status_code)
+    s.page.get_by_role("button", name="Cek status").click()
+    s.page.wait_for_load_state()
+    s.axe()
+    assert app.status_code not in s.page.url
+    assert "Selesai" in s.page.locator(".status-result").inner_text()
     app = Application.objects.get(pk=app.pk)
     assert app.state == "completed" and app.registration_number.endswith("-000001")
     # 2: steps of the fix loop done the day they started are not late.

@@ -33,6 +33,7 @@ from tests.worker import drain
 
 pytestmark = [
     pytest.mark.postgres,
+    pytest.mark.alone,  # restarts the cluster that the other test processes use: run after them
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
         not os.environ.get("DATABASE_URL", "").startswith("postgres"), reason="needs PostgreSQL: make test"
