@@ -38,14 +38,15 @@ serve: install
 XDIST := -n $(or $(TEST_WORKERS),auto) --dist loadfile
 
 # The whole suite on a throwaway PostgreSQL cluster (installed from Debian when missing).
-# The fault tests (marked `alone`) restart the shared cluster: they run after the parallel run.
+# In three runs (scripts/run-tests.sh): the rest in parallel, the browser tests in processes of
+# their own, then the fault tests (marked `alone`: they restart the shared cluster).
 test: install
 	scripts/test-deps.sh
 	scripts/with-postgres.sh scripts/run-tests.sh $(PYTEST_ARGS)
 
 # The unit tier on SQLite: no browser, no live server, no whole lifecycles (about a minute).
 test-fast: install
-	$(PY) -m pytest $(XDIST) -m "not slow and not alone" $(PYTEST_ARGS)
+	$(PY) -m pytest $(XDIST) -m "not slow and not alone and not browser" $(PYTEST_ARGS)
 
 # The same suite on SQLite (no PostgreSQL-only tests).
 test-sqlite: install

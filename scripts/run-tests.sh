@@ -1,16 +1,23 @@
 #!/usr/bin/env bash
-# The suite in two runs: everything in parallel (pytest-xdist, one process per core, a test file
-# in one process), then the tests marked `alone` (fault tests that kill or restart the servers
-# the other processes share) in a process of their own. Arguments go to both runs; a run that
-# selects no test (pytest's exit code 5) is not a failure.
+# The suite in three runs, each in fresh processes:
+#   1. everything but the browser and the fault tests, in parallel (pytest-xdist, one process
+#      per core, a test file in one process);
+#   2. the browser tests (tests/e2e, marked `browser`), in parallel: Playwright keeps an asyncio loop running in
+#      its process, where pyHanko's synchronous signing cannot run, so no other test shares it;
+#   3. the tests marked `alone` (fault tests that kill or restart the servers the others share).
+# Arguments go to every run; a run that selects no test (pytest's exit code 5) is no failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
-"$PY" -m pytest -n "${TEST_WORKERS:-auto}" --dist loadfile -m "not alone" "$@"
-rc=$?
-[ $rc -eq 5 ] && rc=0
-[ $rc -ne 0 ] && exit $rc
-"$PY" -m pytest -m alone "$@"
-rc=$?
-[ $rc -eq 5 ] && rc=0
-exit $rc
+XDIST=(-n "${TEST_WORKERS:-auto}" --dist loadfile)
+run() {
+  "$PY" -m pytest "$@"
+  local rc=$?
+  [ $rc -eq 5 ] && rc=0
+  return $rc
+}
+status=0
+run "${XDIST[@]}" -m "not browser and not alone" "$@" || status=1
+run "${XDIST[@]}" -m "browser and not alone" "$@" || status=1
+run -m "alone and not browser" "$@" || status=1
+exit $status

@@ -81,4 +81,6 @@ def pytest_collection_modifyitems(session, config, items):  # type: ignore[no-un
         path = str(item.fspath)
         if any(m in path for m in SLOW_MODULES) or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+        if "/e2e/" in path:
+            item.add_marker(pytest.mark.browser)
     items.sort(key=lambda item: "/e2e/" in str(item.fspath))

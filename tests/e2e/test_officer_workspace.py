@@ -28,8 +28,11 @@ def test_cs_ticks_and_accepts_then_registration_registers(visit, users):
     row.get_by_label("Catatan 1").fill("Asli diperlihatkan")
     row.get_by_role("button", name="Simpan").click()
     cs.page.wait_for_timeout(300)
-    # Accept: the action form generated from the action definitions.
-    cs.page.get_by_role("button", name="Nyatakan lengkap dan benar").click()
+    # Accept: the action form generated from the action definitions; the other items are
+    # confirmed all at once, explicitly (one tick is not a complete check).
+    form = cs.page.locator("#form-cs_accept")
+    form.get_by_label("Saya telah memeriksa semua persyaratan").check()
+    form.get_by_role("button", name="Nyatakan lengkap dan benar").click()
     cs.page.wait_for_load_state()
     assert "tercatat" in cs.page.content()
     cs.axe()

@@ -9,7 +9,10 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
+from pypdf import PdfReader
 
+from perizinan.demo import new_application, run_forward
+from perizinan.documents.registry import render
 from perizinan.workflow import log
 from perizinan.workflow.log import verify_chain
 from perizinan.workflow.models import ProcessLogEntry
@@ -117,11 +120,6 @@ def test_a_chain_shorter_than_its_anchor_is_found(app_id):
 
 
 def test_the_licence_carries_the_chain_head(users):
-    from perizinan.documents.catalog import render
-    from pypdf import PdfReader
-
-    from perizinan.demo import new_application, run_forward
-
     app = run_forward(new_application(users), users)
     app.refresh_from_db()
     pdf = render("licence", app, number=app.licence.number, issued_on=app.licence.issued_on)
