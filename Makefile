@@ -18,7 +18,6 @@ node_modules/.installed: package.json package-lock.json
 
 migrate: install
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py createcachetable
 
 seed: migrate
 	$(PY) manage.py seed_demo

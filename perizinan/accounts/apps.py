@@ -25,7 +25,7 @@ class AccountsConfig(AppConfig):
 
         post_migrate.connect(_sync_groups, dispatch_uid="perizinan_sync_role_groups")
         # Cached reference data (perizinan/refcache.py) that these rows feed.
-        drop_office = invalidator("calendar", "office:nuisance")
+        drop_office = invalidator("calendar", "office:nuisance", "office:record")
         for signal in (post_save, post_delete):
             signal.connect(drop_office, sender=Office, weak=False, dispatch_uid=f"office-cache-{signal}")
         m2m_changed.connect(_drop_roles, sender=User.groups.through, dispatch_uid="roles-cache")

@@ -8,9 +8,10 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from perizinan.accounts.models import Office, User
+from perizinan.accounts.models import User
 from perizinan.applications.models import Application
 
+from .kinds.parts import office_record
 from .models import GeneratedDocument
 from .qr import qr_svg, verification_url
 from .registry import render
@@ -92,7 +93,7 @@ def sign_licence(app: Application, *, code: str, by: User, passphrase: str = "")
     date are empty form fields, with the registry's signature field already in place."""
     pdf = render_licence(app, code=code, signer_name=by.get_full_name() or by.username, form_fields=True)
     when = timezone.localtime().strftime("%d-%m-%Y %H:%M WITA")
-    office = Office.current()
+    office = office_record()
     placement = Placement(
         field_name=HEAD_FIELD,
         page=0,
@@ -110,7 +111,7 @@ def sign_licence(app: Application, *, code: str, by: User, passphrase: str = "")
 def stamp_number(signed_pdf: bytes, *, number: str, issued_on: date) -> bytes:
     """Step 15: the registry fills the licence's number and date fields and seals it (an
     approval signature in the field the head's certification left for it)."""
-    office = Office.current()
+    office = office_record()
     placement = Placement(
         field_name=REGISTRY_FIELD,
         page=0,

@@ -2,9 +2,10 @@
 
 from datetime import date
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
+from perizinan import counters
 from perizinan.accounts.models import User
 from perizinan.catalog.models import PermitType
 
@@ -17,12 +18,7 @@ def draw_number(*, permit_type: PermitType, year: int, application, by: User) ->
     Must run inside the caller's transaction: if it rolls back, so does the counter,
     which is what keeps the sequence free of gaps.
     """
-    assert transaction.get_connection().in_atomic_block, "draw_number needs a transaction"
-    seq = _increment(permit_type, year)
-    if seq is None:  # the first number of the year: make the counter, then draw
-        LicenceCounter.objects.get_or_create(permit_type=permit_type, year=year)
-        seq = _increment(permit_type, year)
-    assert seq is not None
+    seq = counters.draw_next(LicenceCounter, permit_type=permit_type, year=year)
     return LicenceNumber.objects.create(
         permit_type=permit_type,
         year=year,
@@ -31,19 +27,6 @@ def draw_number(*, permit_type: PermitType, year: int, application, by: User) ->
         application=application,
         drawn_by=by,
     )
-
-
-def _increment(permit_type: PermitType, year: int) -> int | None:
-    """`last + 1` on the counter row, in one statement that also holds the row's lock until the
-    transaction ends (PostgreSQL and SQLite >= 3.35 both return the new value)."""
-    table = connection.ops.quote_name(LicenceCounter._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {table} SET last = last + 1 WHERE permit_type_id = %s AND year = %s RETURNING last",
-            [permit_type.pk, year],
-        )
-        row = cursor.fetchone()
-    return int(row[0]) if row else None
 
 
 def void_number(*, number: LicenceNumber, by: User, reason: str) -> LicenceNumber:

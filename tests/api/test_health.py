@@ -8,6 +8,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.recorder import MigrationRecorder
 from django.test import Client
@@ -110,3 +112,15 @@ def test_the_real_worker_makes_the_server_ready_and_stopping_it_does_not():
         worker.wait(timeout=60)
     status, body = ready()
     assert status == 503 and body["checks"]["worker"] == "none"
+
+
+@pytest.mark.django_db
+def test_migrate_makes_the_shared_cache_table_the_throttle_counts_in():
+    """`make serve` and deployments run plain `migrate`: the cache table must come with it."""
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE perizinan_cache")
+    assert "perizinan_cache" not in connection.introspection.table_names()
+    call_command("migrate", verbosity=0)
+    assert "perizinan_cache" in connection.introspection.table_names()
+    cache.set("throttle-probe", 1)
+    assert cache.get("throttle-probe") == 1

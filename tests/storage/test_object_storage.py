@@ -67,7 +67,7 @@ def test_upload_generated_and_signed_documents_live_in_the_bucket(
     app_id = create_complete(api, application_data)
     run_until(api, app_id, stop_before="number_licence")  # through step 14: the head's signature
     drain()  # the worker makes every step's documents and stores them in the bucket
-    act(api, app_id, "registry", "number_licence")
+    act(api, app_id, "registry", "number_licence", {"final_checklist_checked": True})
     drain()
 
     objects = _objects(client)

@@ -206,7 +206,7 @@ def test_status_form_renders(client, users):
     html = r.content.decode()
     assert 'name="registration_number"' in html and 'name="code"' in html
     assert 'for="id_registration_number"' in html and 'for="id_code"' in html
-    assert "no-referrer" in html
+    assert '<meta name="referrer" content="same-origin">' in html  # the page sends no referrer to other sites
     assert "no-cache" in r["Cache-Control"] or "no-store" in r["Cache-Control"]
 
 

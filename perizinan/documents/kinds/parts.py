@@ -12,6 +12,7 @@ from perizinan.accounts.models import DEFAULT_SERVICE_HOURS, Office, User
 from perizinan.accounts.roles import ROLE_LABELS, Role
 from perizinan.applications.models import Application
 from perizinan.catalog.models import ApplicationKind, PermitType, Stage
+from perizinan.refcache import cached
 from perizinan.workflow.models import ProcessLogEntry, RecordKind, StepRecord
 
 from ..render import format_date, format_datetime, format_service_hours, format_time
@@ -59,7 +60,7 @@ def permit_type_of(app: Application | None, extra: dict[str, Any]) -> PermitType
 
 def office_context() -> dict[str, str]:
     """The office's letterhead, place and officials' positions (the office record)."""
-    office = _office()
+    office = office_record()
     return {
         "name": office.name,
         "full_name": office.full_name,
@@ -239,10 +240,11 @@ def division_head_name() -> str:
     return (user.get_full_name() or user.username) if user else ""
 
 
-def _office() -> Office:
-    """The office record (read only: an unsaved one with the defaults if none exists yet)."""
-    return Office.objects.order_by("pk").first() or Office()
+def office_record() -> Office:
+    """The office record, read only (an unsaved one with the defaults if none exists yet),
+    cached like the other reference data (perizinan/refcache.py; dropped when it is saved)."""
+    return cached("office:record", lambda: Office.objects.order_by("pk").first() or Office())
 
 
 def service_hours() -> str:
-    return format_service_hours(_office().service_hours or DEFAULT_SERVICE_HOURS)
+    return format_service_hours(office_record().service_hours or DEFAULT_SERVICE_HOURS)
