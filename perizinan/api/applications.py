@@ -8,7 +8,7 @@ from ninja.files import UploadedFile
 
 from perizinan.accounts.permissions import has_role, is_officer
 from perizinan.accounts.roles import SUPERVISING_ROLES
-from perizinan.applications import services
+from perizinan.applications import presenters, services
 from perizinan.applications.models import Document
 from perizinan.applications.selectors import (
     COUNT_CAP,
@@ -22,7 +22,7 @@ from perizinan.errors import NotFound
 from perizinan.workdays.calendar import today_wita
 from perizinan.workflow.log import verify_chain
 
-from . import paging, presenters
+from . import paging
 from .auth import AUTH, current_user
 from .schemas import (
     MAX_OFFSET,

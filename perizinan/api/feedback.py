@@ -14,6 +14,7 @@ from perizinan.catalog.selectors import get_permit_type
 from perizinan.errors import NotFound
 from perizinan.feedback import access, presenters, selectors, services
 from perizinan.feedback.models import ComplaintChannel, SurveyChannel
+from perizinan.feedback.services import COMPLAINT_FIELDS
 
 from .auth import AUTH, current_user
 from .limits import LIMITED, too_many
@@ -269,17 +270,8 @@ def file_complaint(request: HttpRequest, payload: ComplaintIn) -> Any:
     category = selectors.active_categories().filter(code=payload.category).first()
     if category is None:
         raise ValidationError({"category": [_("Kategori tidak dikenal.")]})
-    complaint = services.file_complaint(
-        channel=ComplaintChannel.WEB,
-        category=category,
-        description=payload.description,
-        name=payload.name,
-        email=payload.email,
-        phone=payload.phone,
-        registration_number=payload.registration_number,
-        survey_reference=payload.survey_reference,
-        by=None,
-    )
+    fields = {name: getattr(payload, name) for name in COMPLAINT_FIELDS if name != "category"}
+    complaint = services.file_complaint(channel=ComplaintChannel.WEB, category=category, **fields, by=None)
     return Status(201, presenters.public_complaint(complaint))
 
 

@@ -35,17 +35,7 @@ def verify(request: HttpRequest, code: str) -> Any:
         else {
             "sha256": result.document.sha256,
             "intact_and_trusted": result.document_ok,
-            "signatures": [
-                {
-                    "field": s.field_name,
-                    "signer": s.signer,
-                    "signed_at": s.signed_at,
-                    "intact": s.intact,
-                    "trusted": s.trusted,
-                    "ok": s.ok,
-                }
-                for s in (result.pdf.signatures if result.pdf else [])
-            ],
+            "signatures": [s.summary() for s in (result.pdf.signatures if result.pdf else [])],
         },
     }
 

@@ -5,9 +5,9 @@ from django.utils.translation import gettext as _
 from ninja import Router, Status
 
 from perizinan import throttle
+from perizinan.applications import presenters
 from perizinan.applications.selectors import status_lookup
 
-from . import presenters
 from .limits import LIMITED, too_many
 from .schemas import Error, PublicStatusOut
 

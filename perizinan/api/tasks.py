@@ -6,10 +6,11 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 
 from perizinan.accounts.permissions import is_officer
+from perizinan.applications import presenters
 from perizinan.workdays.calendar import today_wita
 from perizinan.workflow.selectors import task_rows
 
-from . import paging, presenters
+from . import paging
 from .auth import AUTH, current_user
 from .schemas import MAX_OFFSET, Error
 

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from perizinan.readonly_admin import ReadOnlyAdmin
+
 from .models import Application, ChecklistItem, Company, Document
 
 
@@ -32,19 +34,10 @@ class ChecklistInline(ReadOnlyInline):
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(ReadOnlyAdmin):
     """Read-only: applications move only through the workflow services."""
 
     list_display = ("__str__", "company", "kind", "state", "due_date", "step_due_date", "created_at")
     list_filter = ("state", "kind", "permit_type")
     search_fields = ("registration_number", "company__name", "company__nib", "company__npwp")
     inlines = [ChecklistInline, DocumentInline]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

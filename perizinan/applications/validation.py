@@ -1,6 +1,7 @@
 """Checks on the data of an application. Errors name the field, e.g. "company.npwp"."""
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -31,15 +32,52 @@ class Errors:
             raise ValidationError(self.items)
 
 
-def _text(
-    errors: Errors, data: dict[str, Any], key: str, path: str, *, required: bool = True, max_len: int = 200
-) -> str:
-    value = data.get(key)
+@dataclass(frozen=True)
+class FieldRule:
+    """What a text field of the application data must hold: whether it is always required, and
+    its longest length. Pages read the same rules for their asterisks and `maxlength`."""
+
+    required: bool = True
+    max_len: int = 200
+
+
+# The text fields by data path. A field required only in some cases (agent.nik when there is an
+# agent, building.lease_until for a leased building, previous_licence_number for every kind but
+# "new") is optional here; `clean_application` states its condition.
+FIELD_RULES: dict[str, FieldRule] = {
+    "kind": FieldRule(),  # one of the permit type's kinds (checked as such, not as text)
+    "previous_licence_number": FieldRule(required=False, max_len=100),
+    "company.name": FieldRule(),
+    "company.legal_form": FieldRule(max_len=20),
+    "company.nib": FieldRule(max_len=20),
+    "company.npwp": FieldRule(max_len=30),
+    "company.address": FieldRule(max_len=300),
+    "company.phone": FieldRule(max_len=40),
+    "company.fax": FieldRule(required=False, max_len=40),
+    "company.email": FieldRule(max_len=254),
+    "director.name": FieldRule(),
+    "director.nik": FieldRule(max_len=20),
+    "technical_lead.name": FieldRule(),
+    "technical_lead.nik": FieldRule(max_len=20),
+    "technical_lead.education": FieldRule(max_len=3),
+    "building.status": FieldRule(max_len=10),
+    "device_list": FieldRule(required=False, max_len=20000),
+    "agent.name": FieldRule(required=False),
+    "agent.nik": FieldRule(required=False, max_len=20),
+    "signer_name": FieldRule(required=False),
+}
+
+
+def _text(errors: Errors, data: dict[str, Any], path: str, *, required: bool | None = None) -> str:
+    """The text at `path` (its last part is the key in `data`), checked by its rule;
+    `required=True` makes a conditionally required field required."""
+    rule = FIELD_RULES[path]
+    value = data.get(path.rsplit(".", 1)[-1])
     value = "" if value is None else str(value).strip()
-    if required and not value:
+    if (rule.required or required) and not value:
         errors.add(path, _("Kolom ini wajib diisi."))
-    elif len(value) > max_len:
-        errors.add(path, _("Terlalu panjang (maksimal %d karakter).") % max_len)
+    elif len(value) > rule.max_len:
+        errors.add(path, _("Terlalu panjang (maksimal %d karakter).") % rule.max_len)
     return value
 
 
@@ -103,14 +141,14 @@ def clean_application(data: dict[str, Any], *, today: date, kinds: list[str]) ->
 
     company = _section(errors, data, "company")
     out_company = {
-        "name": _text(errors, company, "name", "company.name"),
-        "legal_form": _text(errors, company, "legal_form", "company.legal_form", max_len=20),
-        "nib": _text(errors, company, "nib", "company.nib", max_len=20),
-        "npwp": _text(errors, company, "npwp", "company.npwp", max_len=30),
-        "address": _text(errors, company, "address", "company.address", max_len=300),
-        "phone": _text(errors, company, "phone", "company.phone", max_len=40),
-        "fax": _text(errors, company, "fax", "company.fax", required=False, max_len=40),
-        "email": _text(errors, company, "email", "company.email", max_len=254),
+        "name": _text(errors, company, "company.name"),
+        "legal_form": _text(errors, company, "company.legal_form"),
+        "nib": _text(errors, company, "company.nib"),
+        "npwp": _text(errors, company, "company.npwp"),
+        "address": _text(errors, company, "company.address"),
+        "phone": _text(errors, company, "company.phone"),
+        "fax": _text(errors, company, "company.fax"),
+        "email": _text(errors, company, "company.email"),
     }
     if out_company["nib"] and not re.fullmatch(r"\d{13}", out_company["nib"]):
         errors.add("company.nib", _("NIB harus 13 digit angka."))
@@ -141,27 +179,23 @@ def clean_application(data: dict[str, Any], *, today: date, kinds: list[str]) ->
 
     fields: dict[str, Any] = {
         "kind": kind,
-        "director_name": _text(errors, director, "name", "director.name"),
-        "director_nik": _checked(
-            errors, "director.nik", _text(errors, director, "nik", "director.nik", max_len=20), clean_nik
-        ),
-        "tech_lead_name": _text(errors, lead, "name", "technical_lead.name"),
+        "director_name": _text(errors, director, "director.name"),
+        "director_nik": _checked(errors, "director.nik", _text(errors, director, "director.nik"), clean_nik),
+        "tech_lead_name": _text(errors, lead, "technical_lead.name"),
         "tech_lead_nik": _checked(
             errors,
             "technical_lead.nik",
-            _text(errors, lead, "nik", "technical_lead.nik", max_len=20),
+            _text(errors, lead, "technical_lead.nik"),
             clean_nik,
         ),
-        "tech_lead_education": _text(errors, lead, "education", "technical_lead.education", max_len=3),
-        "building_status": _text(errors, building, "status", "building.status", max_len=10),
+        "tech_lead_education": _text(errors, lead, "technical_lead.education"),
+        "building_status": _text(errors, building, "building.status"),
         "lease_until": None,
-        "agent_name": _text(errors, agent, "name", "agent.name", required=False),
+        "agent_name": _text(errors, agent, "agent.name"),
         "agent_nik": "",
-        "signer_name": _text(errors, data, "signer_name", "signer_name", required=False),
-        "device_list": _text(errors, data, "device_list", "device_list", required=False, max_len=20000),
-        "previous_licence_number": _text(
-            errors, data, "previous_licence_number", "previous_licence_number", required=False, max_len=100
-        ),
+        "signer_name": _text(errors, data, "signer_name"),
+        "device_list": _text(errors, data, "device_list"),
+        "previous_licence_number": _text(errors, data, "previous_licence_number"),
     }
     categories = data.get("device_categories") or []
     if not isinstance(categories, list) or not all(isinstance(c, str) for c in categories):
@@ -210,7 +244,7 @@ def clean_application(data: dict[str, Any], *, today: date, kinds: list[str]) ->
 
     if fields["agent_name"]:
         fields["agent_nik"] = _checked(
-            errors, "agent.nik", _text(errors, agent, "nik", "agent.nik", max_len=20), clean_nik
+            errors, "agent.nik", _text(errors, agent, "agent.nik", required=True), clean_nik
         )
     if kind and kind != ApplicationKind.NEW and not fields["previous_licence_number"]:
         errors.add("previous_licence_number", _("Permohonan perubahan wajib menyebut nomor izin lama."))

@@ -17,25 +17,19 @@ from .registry import render
 
 
 def _entry(e: Any) -> dict[str, Any]:
+    """A process-log entry as the dossier's JSON keeps it: the actor by name, the time as ISO text."""
+
+    def columns(*names: str) -> dict[str, Any]:
+        return {name: getattr(e, name) for name in names}
+
     return {
-        "seq": e.seq,
-        "step": e.step,
-        "action": e.action,
-        "direction": e.direction,
-        "from_state": e.from_state,
-        "to_state": e.to_state,
+        **columns("seq", "step", "action", "direction", "from_state", "to_state"),
         "actor": e.actor_name,
         "role": e.role,
         "at": e.at.isoformat(),
-        "note": e.note,
-        "initial": e.initial,
-        "data": e.data,
-        "seconds_taken": e.seconds_taken,
-        "standard": e.standard,
-        "due_on": e.due_on,
-        "late": e.late,
-        "prev_hash": e.prev_hash,
-        "hash": e.hash,
+        **columns(
+            "note", "initial", "data", "seconds_taken", "standard", "due_on", "late", "prev_hash", "hash"
+        ),
     }
 
 

@@ -76,17 +76,7 @@ class UploadCheck:
             "status": self.licence.status if self.licence else None,
             "company": self.licence.holder_name if self.licence else None,
             "verification_code": self.licence.verification_code if self.licence else None,
-            "signatures": [
-                {
-                    "field": s.field_name,
-                    "signer": s.signer,
-                    "signed_at": s.signed_at,
-                    "intact": s.intact,
-                    "trusted": s.trusted,
-                    "ok": s.ok,
-                }
-                for s in self.pdf.signatures
-            ],
+            "signatures": [s.summary() for s in self.pdf.signatures],
             "reasons": self.reasons,
         }
 

@@ -1,10 +1,9 @@
 """Admin: the complaint categories and their deadlines are data the site admin edits.
 Survey responses and complaints are read-only here (they change through the services)."""
 
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
+
+from perizinan.readonly_admin import ReadOnlyAdmin
 
 from .models import Complaint, ComplaintCategory, SurveyResponse
 
@@ -13,17 +12,6 @@ from .models import Complaint, ComplaintCategory, SurveyResponse
 class ComplaintCategoryAdmin(admin.ModelAdmin):
     list_display = ("name", "code", "deadline_working_days", "active", "position")
     list_editable = ("deadline_working_days", "active", "position")
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(SurveyResponse)

@@ -13,6 +13,7 @@ from perizinan.catalog.selectors import active_permit_types
 from .ikm import ELEMENTS
 from .models import AgeGroup, ComplaintCategory, ComplaintChannel, Education, Occupation, Sex
 from .selectors import active_categories, complaint_officers
+from .services import COMPLAINT_FIELDS
 
 BLANK = [("", _("— tidak diisi —"))]
 
@@ -110,6 +111,10 @@ class ComplaintForm(forms.Form):
                     "form-select" if isinstance(field, forms.ChoiceField) else "form-control"
                 )
         self.fields["category"].widget.attrs["class"] = "form-select"
+
+    def complaint(self) -> dict[str, Any]:
+        """The complaint's own fields, as `services.file_complaint` takes them."""
+        return {name: self.cleaned_data[name] for name in COMPLAINT_FIELDS}
 
 
 class AssignForm(forms.Form):

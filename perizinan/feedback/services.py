@@ -147,6 +147,18 @@ def _event(complaint: Complaint, action: str, by: User | None, note: str = "") -
     )
 
 
+# What a complaint says, whoever takes it in (the web form, an officer, the API).
+COMPLAINT_FIELDS = (
+    "category",
+    "description",
+    "name",
+    "email",
+    "phone",
+    "registration_number",
+    "survey_reference",
+)
+
+
 def file_complaint(
     *,
     channel: str,

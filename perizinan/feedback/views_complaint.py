@@ -41,19 +41,8 @@ def complaint_form(request: HttpRequest) -> HttpResponse:
                 response = render(request, "feedback/complaint_form.html", {"form": form}, status=429)
                 response["Retry-After"] = str(verdict.retry_after)
                 return response
-            d = form.cleaned_data
             try:
-                complaint = services.file_complaint(
-                    channel=ComplaintChannel.WEB,
-                    category=d["category"],
-                    description=d["description"],
-                    name=d["name"],
-                    email=d["email"],
-                    phone=d["phone"],
-                    registration_number=d["registration_number"],
-                    survey_reference=d["survey_reference"],
-                    by=None,
-                )
+                complaint = services.file_complaint(channel=ComplaintChannel.WEB, **form.complaint(), by=None)
             except ValidationError as exc:
                 add_errors(form, exc)
             else:

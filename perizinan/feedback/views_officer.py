@@ -78,16 +78,7 @@ def complaint_new(request: HttpRequest) -> HttpResponse:
         )
         try:
             complaint = services.file_complaint(
-                channel=d["channel"],
-                category=d["category"],
-                description=d["description"],
-                name=d["name"],
-                email=d["email"],
-                phone=d["phone"],
-                registration_number=d["registration_number"],
-                survey_reference=d["survey_reference"],
-                received_at=received,
-                by=user,
+                channel=d["channel"], **form.complaint(), received_at=received, by=user
             )
         except ValidationError as exc:
             add_errors(form, exc)

@@ -7,6 +7,8 @@ from django.shortcuts import render
 from django.urls import URLPattern, path
 from django.views.decorators.http import require_GET
 
+from perizinan.downloads import PDF, XLSX, file_response
+
 from . import access, export, presenters, selectors
 from .forms import PeriodForm
 from .selectors import IkmReport
@@ -58,14 +60,10 @@ def _download(request: HttpRequest, kind: str) -> HttpResponse:
     if report is None:
         return render(request, "feedback/report.html", {"form": form, "report": None}, status=422)
     if kind == "xlsx":
-        body = export.xlsx_bytes(report)
-        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        body, content_type = export.xlsx_bytes(report), XLSX
     else:
-        body = export.pdf_bytes(report)  # rendered in the request, outside any transaction
-        content_type = "application/pdf"
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{export.filename(report, kind)}"'
-    return response
+        body, content_type = export.pdf_bytes(report), PDF  # rendered in the request, outside any transaction
+    return file_response(body, content_type=content_type, filename=export.filename(report, kind))
 
 
 @login_required

@@ -6,12 +6,14 @@ take an explicit `by=` and check the caller's role for the ticket's service.
 
 import re
 from datetime import datetime
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from perizinan.accounts.models import Office, User
 from perizinan.applications.models import Application
@@ -156,44 +158,58 @@ def _sms_called(ticket: QueueTicket) -> None:
     )
 
 
-def recall(*, ticket: QueueTicket, by: User, now: datetime | None = None) -> QueueTicket:
-    """Announce a called ticket again (the visitor did not come yet)."""
+# The moves an officer makes on a called ticket: from which states, to which, and why not otherwise.
+_MOVES: dict[str, tuple[tuple[str, ...], str, Any]] = {
+    "recall": (
+        (TicketStatus.CALLED, TicketStatus.SKIPPED),
+        TicketStatus.CALLED,
+        gettext_lazy("Hanya tiket yang sudah dipanggil yang dapat dipanggil ulang."),
+    ),
+    "skip": (
+        (TicketStatus.CALLED, TicketStatus.WAITING),
+        TicketStatus.SKIPPED,
+        gettext_lazy("Tiket ini sudah selesai."),
+    ),
+    "done": (
+        (TicketStatus.CALLED,),
+        TicketStatus.DONE,
+        gettext_lazy("Hanya tiket yang sedang dilayani yang dapat diselesaikan."),
+    ),
+}
+
+
+def _move(
+    ticket: QueueTicket, by: User, move: str, *, count_call: bool = False, **times: datetime
+) -> QueueTicket:
+    """Make one of `_MOVES` under the ticket's row lock, setting `times` (and counting one more call)."""
+    allowed, to, refusal = _MOVES[move]
     _check(by, ticket)
     with transaction.atomic():
         t = _locked(ticket)
-        if t.status not in (TicketStatus.CALLED, TicketStatus.SKIPPED):
-            raise Conflict(_("Hanya tiket yang sudah dipanggil yang dapat dipanggil ulang."))
-        t.status = TicketStatus.CALLED
-        t.last_called_at = now or timezone.now()
-        t.calls += 1
+        if t.status not in allowed:
+            raise Conflict(str(refusal))
+        t.status = to
+        for name, value in times.items():
+            setattr(t, name, value)
+        if count_call:
+            t.calls += 1
         t.save()
         return t
+
+
+def recall(*, ticket: QueueTicket, by: User, now: datetime | None = None) -> QueueTicket:
+    """Announce a called ticket again (the visitor did not come yet)."""
+    return _move(ticket, by, "recall", last_called_at=now or timezone.now(), count_call=True)
 
 
 def skip(*, ticket: QueueTicket, by: User, now: datetime | None = None) -> QueueTicket:
     """The visitor did not come: set the ticket aside (it can still be recalled today)."""
-    _check(by, ticket)
-    with transaction.atomic():
-        t = _locked(ticket)
-        if t.status not in (TicketStatus.CALLED, TicketStatus.WAITING):
-            raise Conflict(_("Tiket ini sudah selesai."))
-        t.status = TicketStatus.SKIPPED
-        t.finished_at = now or timezone.now()
-        t.save()
-        return t
+    return _move(ticket, by, "skip", finished_at=now or timezone.now())
 
 
 def done(*, ticket: QueueTicket, by: User, now: datetime | None = None) -> QueueTicket:
     """Service finished: the service time runs from the call to now."""
-    _check(by, ticket)
-    with transaction.atomic():
-        t = _locked(ticket)
-        if t.status != TicketStatus.CALLED:
-            raise Conflict(_("Hanya tiket yang sedang dilayani yang dapat diselesaikan."))
-        t.status = TicketStatus.DONE
-        t.finished_at = now or timezone.now()
-        t.save()
-        return t
+    return _move(ticket, by, "done", finished_at=now or timezone.now())
 
 
 def transfer(*, ticket: QueueTicket, to_service: str, by: User, now: datetime | None = None) -> QueueTicket:

@@ -1,26 +1,19 @@
 from django.contrib import admin
 
+from perizinan.readonly_admin import ReadOnlyAdmin
+
 from .models import Licence, LicenceNumber
 
 
 @admin.register(Licence)
-class LicenceAdmin(admin.ModelAdmin):
+class LicenceAdmin(ReadOnlyAdmin):
     list_display = ("number", "holder_name", "issued_on", "status")
     list_filter = ("status", "permit_type")
     search_fields = ("number", "holder_name")
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(LicenceNumber)
-class LicenceNumberAdmin(LicenceAdmin):
-    list_display = ("number", "application", "drawn_at", "voided", "void_reason")  # type: ignore[assignment]  # django-stubs expects the base class attribute types here
-    list_filter = ("voided", "permit_type", "year")  # type: ignore[assignment]  # django-stubs expects the base class attribute types here
-    search_fields = ("number",)  # type: ignore[assignment]  # django-stubs expects the base class attribute types here
+class LicenceNumberAdmin(ReadOnlyAdmin):
+    list_display = ("number", "application", "drawn_at", "voided", "void_reason")
+    list_filter = ("voided", "permit_type", "year")
+    search_fields = ("number",)

@@ -68,11 +68,7 @@ def issue_licence(
         verification_code=verification_code or Licence.new_verification_code(),
     )
     if previous is not None:
-        previous.status = LicenceStatus.CLOSED
-        previous.status_reason = f"Digantikan oleh izin {licence.number}"
-        previous.status_by = by
-        previous.status_at = timezone.now()
-        previous.save(update_fields=["status", "status_reason", "status_by", "status_at"])
+        _record_status(previous, LicenceStatus.CLOSED, f"Digantikan oleh izin {licence.number}", by)
     return licence
 
 
@@ -80,9 +76,14 @@ def set_status(*, licence: Licence, status: str, reason: str, by: User) -> Licen
     if status not in LicenceStatus.values:
         raise ValueError(status)
     with transaction.atomic():
-        licence.status = status
-        licence.status_reason = reason
-        licence.status_by = by
-        licence.status_at = timezone.now()
-        licence.save(update_fields=["status", "status_reason", "status_by", "status_at"])
+        _record_status(licence, status, reason, by)
     return licence
+
+
+def _record_status(licence: Licence, status: str, reason: str, by: User) -> None:
+    """The licence's status with its reason, who set it and when."""
+    licence.status = status
+    licence.status_reason = reason
+    licence.status_by = by
+    licence.status_at = timezone.now()
+    licence.save(update_fields=["status", "status_reason", "status_by", "status_at"])

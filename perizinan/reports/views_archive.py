@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from perizinan.accounts.permissions import signed_in_user
 from perizinan.catalog.models import ApplicationKind
+from perizinan.downloads import XLSX, file_response
 from perizinan.workdays.calendar import today_wita
 from perizinan.workflow.clock import is_overdue
 from perizinan.workflow.states import STATE_STEP, State
@@ -21,7 +22,6 @@ from .archive import SORTS, ArchiveQuery, archive, parse_archive
 from .exports import EXPORT_LIMIT, archive_header, archive_rows, csv_stream, xlsx_bytes
 
 PAGE_SIZE = 50
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _query(request: HttpRequest) -> tuple[ArchiveQuery, dict[str, list[str]]]:
@@ -119,6 +119,4 @@ def archive_xlsx(request: HttpRequest) -> HttpResponse:
     content = xlsx_bytes(
         [(_("Arsip permohonan"), archive_header(), archive_rows(qs.iterator(chunk_size=2000)))]
     )
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="arsip-permohonan.xlsx"'
-    return response
+    return file_response(content, content_type=XLSX, filename="arsip-permohonan.xlsx")

@@ -6,19 +6,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from perizinan.accounts.models import User
 from perizinan.accounts.permissions import signed_in_user
 from perizinan.documents.render import render_pdf
+from perizinan.downloads import PDF, file_response, print_stamp
 
 from .access import is_reporter, require_officer, require_reporter
 from .filters import Filters, parse_semester, semester_period
 from .staff import staff_performance
 from .workload import open_tasks_by_role
-
-PDF = "application/pdf"
 
 
 def _semester(request: HttpRequest) -> tuple[int, int, dict[str, list[str]]]:
@@ -44,8 +42,7 @@ def _context(request: HttpRequest, user: User, *, only: User | None) -> dict[str
         "rows": rows,
         "open_tasks": open_tasks_by_role(),
         "is_head": only is None,
-        "printed_at": timezone.now(),
-        "printed_by": user.get_full_name() or user.username,
+        **print_stamp(user),
     }
 
 
@@ -59,9 +56,7 @@ def staff_page(request: HttpRequest) -> HttpResponse:
 
 
 def _pdf(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=PDF)
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
+    return file_response(content, content_type=PDF, filename=filename, inline=True)
 
 
 @login_required

@@ -6,19 +6,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from perizinan.accounts.permissions import signed_in_user
 from perizinan.documents.render import render_pdf
+from perizinan.downloads import PDF, XLSX, file_response, print_stamp
 
 from .access import require_reporter
 from .exports import xlsx_bytes
 from .filters import parse_semester
 from .yearly import yearly_summary
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _year(request: HttpRequest) -> tuple[int, dict[str, list[str]]]:
@@ -37,8 +35,7 @@ def _context(request: HttpRequest) -> dict[str, Any]:
     return {
         "errors": errors,
         **yearly_summary(year),
-        "printed_at": timezone.now(),
-        "printed_by": user.get_full_name() or user.username,
+        **print_stamp(user),
     }
 
 
@@ -54,9 +51,10 @@ def yearly_page(request: HttpRequest) -> HttpResponse:
 def yearly_pdf(request: HttpRequest) -> HttpResponse:
     context = _context(request)
     context["doc_title"] = f"Rekap tahunan pelayanan perizinan {context['year']}"
-    response = HttpResponse(render_pdf("reports/pdf/yearly.html", context), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="rekap-tahunan-{context["year"]}.pdf"'
-    return response
+    content = render_pdf("reports/pdf/yearly.html", context)
+    return file_response(
+        content, content_type=PDF, filename=f"rekap-tahunan-{context['year']}.pdf", inline=True
+    )
 
 
 def _rate(value: float | None) -> float | str:
@@ -102,6 +100,4 @@ def yearly_xlsx(request: HttpRequest) -> HttpResponse:
             (_("Izin terbit per bulan"), [_("Bulan"), _("Izin terbit")], months),
         ]
     )
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="rekap-tahunan-{c["year"]}.xlsx"'
-    return response
+    return file_response(content, content_type=XLSX, filename=f"rekap-tahunan-{c['year']}.xlsx")

@@ -1,6 +1,14 @@
 """The web pages. Each views_* module declares its own urlpatterns (names in the "web" namespace)."""
 
-from . import views_account, views_applicant, views_application, views_officer, views_public, views_tokens
+from . import (
+    views_account,
+    views_applicant,
+    views_applicant_documents,
+    views_application,
+    views_officer,
+    views_public,
+    views_tokens,
+)
 
 app_name = "web"
 urlpatterns = [
@@ -8,6 +16,7 @@ urlpatterns = [
     *views_account.urlpatterns,
     *views_tokens.urlpatterns,
     *views_applicant.urlpatterns,
+    *views_applicant_documents.urlpatterns,
     *views_application.urlpatterns,
     *views_officer.urlpatterns,
 ]

@@ -22,7 +22,8 @@ from perizinan.accounts.models import User
 from perizinan.accounts.permissions import has_role
 from perizinan.accounts.roles import Role
 
-from .forms import NewPasswordForm, ResendVerificationForm, ResetRequestForm, SignupForm, decorate
+from .account_forms import NewPasswordForm, ResendVerificationForm, ResetRequestForm, SignupForm
+from .form_style import decorate
 
 
 class ThrottledLoginForm(AuthenticationForm):

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
@@ -14,8 +14,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from perizinan.accounts.permissions import is_officer, signed_in_user
 from perizinan.applications.models import Application, Document
-from perizinan.applications.selectors import checklist, get_application_for_user, may_tick_checklist
-from perizinan.applications.services import editor_role, tick_checklist
+from perizinan.applications.selectors import checklist, may_tick_checklist
+from perizinan.applications.services import tick_checklist
 from perizinan.documents.jobs import can_retry, retry
 from perizinan.documents.selectors import job_for_retry, unfinished_jobs, visible_step_documents
 from perizinan.errors import Conflict, NotFound
@@ -29,30 +29,8 @@ from perizinan.workflow.states import STATE_STEP, STEPS, WAITING_ON_APPLICANT, S
 from . import application_page as page
 from . import pending_uploads
 from .action_forms import forms_for, whats_next
-
-
-def _get_application_for_user(request: HttpRequest, pk: int) -> Application:
-    try:
-        return get_application_for_user(signed_in_user(request), pk)
-    except NotFound:
-        raise Http404 from None
-
-
-def _can_edit(user: Any, app: Application) -> bool:
-    """Whether the viewer may still change the data and documents (the services' own rule)."""
-    try:
-        editor_role(user, app)
-    except (PermissionDenied, Conflict):
-        return False
-    return True
-
-
-def _swimlane(app: Application) -> str | None:
-    try:
-        from .swimlane import swimlane_svg
-    except ImportError:
-        return None
-    return swimlane_svg(app)
+from .application_access import can_edit, load_application
+from .swimlane import swimlane_svg
 
 
 def _page(request: HttpRequest, app: Application, *, failed: str = "", values: Any = None,
@@ -89,8 +67,8 @@ def _page(request: HttpRequest, app: Application, *, failed: str = "", values: A
         "progress": None if officer else page.progress(timeline, app.state),
         "holder": page.holder(app.state),
         "viewer_doc": viewer_docs[-1] if viewer_docs else None,
-        "swimlane_svg": _swimlane(app),
-        "can_edit": _can_edit(user, app),
+        "swimlane_svg": swimlane_svg(app),
+        "can_edit": can_edit(user, app),
         "licence": Licence.objects.filter(application=app).first(),
     }
     return render(request, "web/application/detail.html", context, status=status)
@@ -109,7 +87,7 @@ def _generated_context(app: Application, user: Any) -> dict[str, Any]:
 @require_GET
 def generated_list(request: HttpRequest, pk: int) -> HttpResponse:
     """The documents section alone (polled by htmx while the worker is still making some)."""
-    app = _get_application_for_user(request, pk)
+    app = load_application(request, pk)
     context = {"app": app, "is_officer": is_officer(request.user), **_generated_context(app, request.user)}
     return render(request, "web/application/_generated.html", context)
 
@@ -118,7 +96,7 @@ def generated_list(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def retry_job(request: HttpRequest, pk: int, job_id: int) -> HttpResponse:
     """An officer starts a failed document job again."""
-    app = _get_application_for_user(request, pk)
+    app = load_application(request, pk)
     try:
         job = job_for_retry(signed_in_user(request), app, job_id)
     except NotFound:
@@ -134,13 +112,13 @@ def retry_job(request: HttpRequest, pk: int, job_id: int) -> HttpResponse:
 @login_required
 @require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _page(request, _get_application_for_user(request, pk))
+    return _page(request, load_application(request, pk))
 
 
 @login_required
 @require_POST
 def act(request: HttpRequest, pk: int, name: str) -> HttpResponse:
-    app = _get_application_for_user(request, pk)
+    app = load_application(request, pk)
     action = get_action(name)
     if action is None:
         raise Http404
@@ -156,7 +134,7 @@ def act(request: HttpRequest, pk: int, name: str) -> HttpResponse:
         errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
         pending_uploads.keep(request, app_pk=pk, action=name, files=request.FILES.dict(), refused=set(errors))
         messages.error(request, _("Periksa isian formulir: ada yang belum benar."))
-        fresh = _get_application_for_user(request, pk)
+        fresh = load_application(request, pk)
         return _page(request, fresh, failed=name, values=data, errors=errors, status=422)
     pending_uploads.clear(request, app_pk=pk, action=name)
     messages.success(
@@ -173,7 +151,7 @@ def act(request: HttpRequest, pk: int, name: str) -> HttpResponse:
 @login_required
 @require_POST
 def tick(request: HttpRequest, pk: int, number: int) -> HttpResponse:
-    app = _get_application_for_user(request, pk)
+    app = load_application(request, pk)
     try:
         tick_checklist(application=app, by=signed_in_user(request), requirement_number=number,
                        ticked=request.POST.get("ticked") == "on", note=request.POST.get("note", ""))  # fmt: skip
@@ -197,7 +175,7 @@ def _file(content: Any, content_type: str, name: str) -> FileResponse:
 @login_required
 @require_GET
 def document(request: HttpRequest, pk: int, doc_id: int) -> FileResponse:
-    app = _get_application_for_user(request, pk)
+    app = load_application(request, pk)
     doc = Document.objects.filter(application=app, pk=doc_id).first()
     if doc is None:
         raise Http404
@@ -208,7 +186,7 @@ def document(request: HttpRequest, pk: int, doc_id: int) -> FileResponse:
 @login_required
 @require_GET
 def generated(request: HttpRequest, pk: int, doc_id: int) -> FileResponse:
-    app = _get_application_for_user(request, pk)
+    app = load_application(request, pk)
     doc = visible_step_documents(signed_in_user(request), app).filter(pk=doc_id).first()
     if doc is None:
         raise Http404  # the applicant reads final documents only, no drafts

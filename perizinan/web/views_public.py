@@ -17,7 +17,7 @@ from perizinan import throttle
 from perizinan.accounts.models import DEFAULT_SERVICE_HOURS, Office
 from perizinan.accounts.permissions import has_role, is_officer, user_roles
 from perizinan.accounts.roles import REPORTING_ROLES, Role
-from perizinan.api.presenters import public_status
+from perizinan.applications.presenters import public_status
 from perizinan.applications.selectors import status_lookup
 from perizinan.catalog.models import ApplicationKind, ClockStart, Condition, PermitType, Requirement, Stage
 from perizinan.catalog.profile import Profile
@@ -25,7 +25,8 @@ from perizinan.catalog.selectors import active_permit_types, get_permit_type, re
 from perizinan.workdays.calendar import group_service_hours
 from perizinan.workflow.states import STEPS
 
-from .swimlane import step_actors, swimlane_svg
+from .swimlane import swimlane_svg
+from .swimlane_layout import step_actors
 
 
 def service_hours(office: Office | None = None) -> list[str]:

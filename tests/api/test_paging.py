@@ -152,9 +152,9 @@ def test_rows_read_as_values_are_exactly_the_summary_of_each_application(api, us
     """The lists skip model instances and pydantic's re-validation: the bytes must not change."""
     from ninja.renderers import JSONRenderer
 
-    from perizinan.api import presenters
     from perizinan.api.schemas import ApplicationSummary
     from perizinan.api.tasks import TaskOut
+    from perizinan.applications import presenters
     from perizinan.applications.selectors import get_application_for_user
 
     today = timezone.localdate()

@@ -8,8 +8,9 @@ import pytest
 
 from perizinan.accounts.roles import ROLE_LABELS, ROLE_LANES, Role
 from perizinan.demo import new_application, run_forward
-from perizinan.web import swimlane
-from perizinan.web.swimlane import INFO_DESK_STEPS, layout, swimlane_svg
+from perizinan.web import swimlane, swimlane_layout
+from perizinan.web.swimlane import swimlane_svg
+from perizinan.web.swimlane_layout import INFO_DESK_STEPS, layout
 from perizinan.workflow.actions import ActionDef, all_actions
 from perizinan.workflow.effects import nothing
 from perizinan.workflow.services import take_action
@@ -187,7 +188,7 @@ def test_drawn_from_the_definition_when_it_changes(monkeypatch):
         # Hand-over moves to the registry's lane.
         "hand_over": replace(base["hand_over"], roles=(Role.REGISTRY,)),
     }
-    monkeypatch.setattr(swimlane, "all_actions", lambda: extended)
+    monkeypatch.setattr(swimlane_layout, "all_actions", lambda: extended)
     root = parse(swimlane_svg())
     found = boxes(root)
     edge = edge_for(root, "registry_return")

@@ -2,6 +2,7 @@
 
 import io
 from dataclasses import dataclass, field
+from typing import Any
 
 from asn1crypto import pem
 from asn1crypto import x509 as asn1_x509
@@ -23,6 +24,17 @@ class SignatureCheck:
     modification_level: str
     reason: str
     ok: bool
+
+    def summary(self) -> dict[str, Any]:
+        """What the public verification answers tell about this signature."""
+        return {
+            "field": self.field_name,
+            "signer": self.signer,
+            "signed_at": self.signed_at,
+            "intact": self.intact,
+            "trusted": self.trusted,
+            "ok": self.ok,
+        }
 
 
 @dataclass(frozen=True)

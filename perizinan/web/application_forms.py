@@ -1,87 +1,45 @@
-"""Forms of the applicant portal and the account pages.
+"""The application form of the applicant portal, in five sections.
 
-The application forms only carry values: every rule (required fields, NIB, NPWP, NIK, D3,
-a lease of two years, change kinds) is checked by `applications.validation.clean_application`
-through the services, whose errors name a data path such as "company.npwp". A field's name is
-its path with "__" for "." ("company__npwp"), so an error lands next to its field mechanically.
-`ui_required` only marks the fields the service always requires (an asterisk and aria-required).
+The forms only carry values: every rule (required fields, lengths, NIB, NPWP, NIK, D3, a lease of
+two years, change kinds) is checked by `applications.validation.clean_application` through the
+services, whose errors name a data path such as "company.npwp". A field's name is its path with
+"__" for "." ("company__npwp"), so an error lands next to its field mechanically, and the field's
+asterisk (`ui_required`, aria-required) and `maxlength` are read from the same rules
+(`applications.validation.FIELD_RULES`).
 """
 
 from dataclasses import dataclass
 from typing import Any
 
 from django import forms
-from django.contrib.auth import password_validation
-from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
 from perizinan.applications.models import Application, BuildingStatus, Education
-from perizinan.applications.validation import LEGAL_FORMS
+from perizinan.applications.validation import FIELD_RULES, LEGAL_FORMS
 from perizinan.catalog.models import ApplicationKind
-
-# ---------------------------------------------------------------------------------------------
-# Presentation helpers shared by every form of these pages
-
-
-def decorate(form: forms.BaseForm) -> forms.BaseForm:
-    """Bootstrap classes, aria-required and is-invalid on the widgets, after errors are known."""
-    for name, field in form.fields.items():
-        widget = field.widget
-        if isinstance(widget, forms.CheckboxInput | forms.RadioSelect):
-            base = "form-check-input"
-        elif isinstance(widget, forms.Select):
-            base = "form-select"
-        else:
-            base = "form-control"
-        classes = [base]
-        if form.is_bound and name in form.errors:
-            classes.append("is-invalid")
-        widget.attrs["class"] = " ".join(classes)
-        if getattr(field, "ui_required", False) or field.required:
-            widget.attrs["aria-required"] = "true"
-    return form
 
 
 def _text(
-    label: Any,
-    *,
-    required: bool = False,
-    help_text: Any = "",
-    max_length: int | None = None,
-    widget: forms.Widget | None = None,
-    **attrs: Any,
+    label: Any, *, help_text: Any = "", widget: forms.Widget | None = None, **attrs: Any
 ) -> forms.CharField:
+    """A text field; the service checks it (required and length come from its rule, see `_apply_rules`)."""
     input_type = attrs.pop("type", None)
     if widget is None:
         widget = forms.TextInput()
         if input_type:
             widget.input_type = input_type
     field = forms.CharField(label=label, required=False, help_text=help_text, strip=True, widget=widget)
-    if max_length:  # a hint for the browser; the service checks lengths with its own messages
-        field.widget.attrs["maxlength"] = str(max_length)
     field.widget.attrs.update(attrs)
-    field.ui_required = required  # type: ignore[attr-defined]  # django-stubs types form fields as the base Field
     return field
 
 
-def _choice(
-    label: Any, choices: list[tuple[str, Any]], *, required: bool = False, help_text: Any = ""
-) -> forms.CharField:
+def _choice(label: Any, choices: list[tuple[str, Any]], *, help_text: Any = "") -> forms.CharField:
     """A select whose value the service checks (so a tampered value gets the service's message)."""
-    return _text(
-        label,
-        required=required,
-        help_text=help_text,
-        widget=forms.Select(choices=[("", _("— pilih —")), *choices]),
-    )
+    return _text(label, help_text=help_text, widget=forms.Select(choices=[("", _("— pilih —")), *choices]))
 
 
 def _flag(label: Any, help_text: Any = "") -> forms.BooleanField:
     return forms.BooleanField(label=label, required=False, help_text=help_text)
-
-
-# ---------------------------------------------------------------------------------------------
-# The application, in sections
 
 
 class SectionForm(forms.Form):
@@ -148,11 +106,10 @@ class KindProfileForm(SectionForm):
     title = _("Jenis & profil")
     intro = _("Profil usaha menentukan dokumen persyaratan yang wajib diunggah.")
 
-    kind = _choice(_("Jenis permohonan"), [], required=True)
+    kind = _choice(_("Jenis permohonan"), [])
     previous_licence_number = _text(
         _("Nomor izin PAK lama"),
         help_text=_("Wajib untuk permohonan perubahan, pergantian PJT dan perubahan direktur."),
-        max_length=100,
     )
     profile__foreign_investment = _flag(_("Perusahaan penanaman modal asing (PMA)"))
     profile__electromedical = _flag(_("Menyalurkan alat kesehatan elektromedik"))
@@ -178,42 +135,31 @@ class CompanyForm(SectionForm):
 
     company__name = _text(
         _("Nama perusahaan"),
-        required=True,
-        max_length=200,
         help_text=_("Tanpa bentuk badan usaha, misalnya: Sehat Sentosa."),
         autocomplete="organization",
     )
     company__legal_form = _choice(
         _("Bentuk badan usaha"),
         [(f, f) for f in sorted(LEGAL_FORMS, key=lambda f: (f not in {"PT", "CV"}, f != "PT", f))],
-        required=True,
     )
     company__nib = _text(
         _("NIB (Nomor Induk Berusaha)"),
-        required=True,
-        max_length=20,
         inputmode="numeric",
         help_text=_("13 digit angka dari OSS."),
     )
     company__npwp = _text(
         _("NPWP perusahaan"),
-        required=True,
-        max_length=30,
         inputmode="numeric",
         help_text=_("15 atau 16 digit; titik dan tanda hubung boleh ditulis."),
     )
     company__address = _text(
         _("Alamat lengkap"),
-        required=True,
-        max_length=300,
         widget=forms.Textarea(attrs={"rows": 2}),
         autocomplete="street-address",
     )
-    company__phone = _text(_("Telepon"), required=True, max_length=40, type="tel", autocomplete="tel")
-    company__fax = _text(_("Faks (bila ada)"), max_length=40, type="tel")
-    company__email = _text(
-        _("E-mail perusahaan"), required=True, max_length=254, type="email", autocomplete="email"
-    )
+    company__phone = _text(_("Telepon"), type="tel", autocomplete="tel")
+    company__fax = _text(_("Faks (bila ada)"), type="tel")
+    company__email = _text(_("E-mail perusahaan"), type="email", autocomplete="email")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -229,20 +175,16 @@ class PeopleForm(SectionForm):
     title = _("Direktur & PJT")
     intro = _("NIK diperiksa: 16 digit dengan kode wilayah dan tanggal lahir yang benar.")
 
-    director__name = _text(_("Nama direktur / pimpinan"), required=True, max_length=200)
+    director__name = _text(_("Nama direktur / pimpinan"))
     director__nik = _text(
         _("NIK direktur"),
-        required=True,
-        max_length=20,
         inputmode="numeric",
         help_text=_("16 digit sesuai KTP."),
     )
-    technical_lead__name = _text(_("Nama penanggung jawab teknis (PJT)"), required=True, max_length=200)
-    technical_lead__nik = _text(
-        _("NIK PJT"), required=True, max_length=20, inputmode="numeric", help_text=_("16 digit sesuai KTP.")
-    )
+    technical_lead__name = _text(_("Nama penanggung jawab teknis (PJT)"))
+    technical_lead__nik = _text(_("NIK PJT"), inputmode="numeric", help_text=_("16 digit sesuai KTP."))
     technical_lead__education = _choice(
-        _("Pendidikan terakhir PJT"), list(Education.choices), required=True, help_text=_("Minimal D3.")
+        _("Pendidikan terakhir PJT"), list(Education.choices), help_text=_("Minimal D3.")
     )
 
 
@@ -268,13 +210,8 @@ class BuildingForm(SectionForm):
     )
     device_list = _text(
         _("Daftar alat kesehatan yang akan disalurkan"),
-        max_length=20000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["building__status"].ui_required = True  # type: ignore[attr-defined]  # django-stubs types form fields as the base Field
 
 
 class AgentForm(SectionForm):
@@ -287,18 +224,15 @@ class AgentForm(SectionForm):
 
     agent__name = _text(
         _("Nama penerima kuasa pengurusan"),
-        max_length=200,
         help_text=_("Kosongkan bila permohonan diurus sendiri oleh direktur."),
     )
     agent__nik = _text(
         _("NIK penerima kuasa"),
-        max_length=20,
         inputmode="numeric",
         help_text=_("Wajib bila ada penerima kuasa."),
     )
     signer_name = _text(
         _("Penandatangan permohonan"),
-        max_length=200,
         help_text=_("Kosongkan bila direktur menandatangani sendiri."),
     )
 
@@ -314,8 +248,23 @@ SECTIONS: list[Section] = [
     Section(f.slug, f.title, f) for f in (KindProfileForm, CompanyForm, PeopleForm, BuildingForm, AgentForm)
 ]
 SECTION_SLUGS = [s.slug for s in SECTIONS]
-for _number, _section in enumerate(SECTIONS, start=1):
-    _section.form.number = _number
+
+
+def _apply_rules(form_class: type[SectionForm]) -> None:
+    """The asterisk and the browser's `maxlength` of each field, from the service's rule for its path."""
+    for name, field in form_class.base_fields.items():
+        rule = FIELD_RULES.get(name.replace("__", "."))
+        if rule is None:
+            continue
+        field.ui_required = rule.required  # type: ignore[attr-defined]  # django-stubs types form fields as the base Field
+        if isinstance(field.widget, forms.TextInput | forms.Textarea):
+            field.widget.attrs["maxlength"] = str(rule.max_len)
+
+
+for _section in SECTIONS:
+    _apply_rules(_section.form)
+for _number, _numbered in enumerate(SECTIONS, start=1):
+    _numbered.form.number = _number
 # What a new draft needs (everything `clean_application` requires is in sections 1-4).
 NEW_SECTIONS = SECTIONS[:4]
 
@@ -372,93 +321,3 @@ def application_data(app: Application) -> dict[str, Any]:
 def company_data(company: Any) -> dict[str, Any]:
     fields = ("name", "legal_form", "nib", "npwp", "address", "phone", "fax", "email")
     return {"company": {f: getattr(company, f) for f in fields}}
-
-
-# ---------------------------------------------------------------------------------------------
-# Accounts
-
-
-class SignupForm(forms.Form):
-    """What the page asks; the account rules (unique name and e-mail, password validators) are
-    checked by `accounts.services.register_applicant`."""
-
-    username = forms.CharField(
-        label=_("Nama pengguna"),
-        max_length=150,
-        help_text=_("Untuk masuk. Huruf, angka dan @ . + - _ saja."),
-        widget=forms.TextInput(attrs={"autocomplete": "username"}),
-    )
-    full_name = forms.CharField(
-        label=_("Nama lengkap"),
-        max_length=150,
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
-    email = forms.CharField(
-        label=_("E-mail"),
-        max_length=254,
-        help_text=_("Tautan aktivasi akun dikirim ke alamat ini."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-    password1 = forms.CharField(
-        label=_("Kata sandi"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-    )
-    password2 = forms.CharField(
-        label=_("Ulangi kata sandi"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-    )
-    accept_terms = forms.BooleanField(
-        label=_(
-            "Saya menyatakan bahwa data yang saya isi benar dan saya bertanggung jawab atas keabsahan "
-            "dokumen yang saya unggah."
-        ),
-        error_messages={"required": _("Centang pernyataan ini untuk mendaftar.")},
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            if name != "accept_terms":
-                field.error_messages["required"] = _("Kolom ini wajib diisi.")
-        self.fields["password1"].help_text = " ".join(password_validation.password_validators_help_texts())
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        p1, p2 = cleaned.get("password1"), cleaned.get("password2")
-        if p1 and p2 and p1 != p2:
-            self.add_error("password2", _("Kedua kata sandi tidak sama."))
-        return cleaned
-
-
-class ResendVerificationForm(forms.Form):
-    email = forms.CharField(
-        label=_("E-mail yang Anda daftarkan"),
-        max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={"required": _("Kolom ini wajib diisi.")},
-    )
-
-
-class ResetRequestForm(PasswordResetForm):
-    email = forms.EmailField(
-        label=_("E-mail akun Anda"),
-        max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={"required": _("Kolom ini wajib diisi."), "invalid": _("Alamat e-mail tidak valid.")},
-    )
-
-
-class NewPasswordForm(SetPasswordForm):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["new_password1"].label = _("Kata sandi baru")
-        self.fields["new_password2"].label = _("Ulangi kata sandi baru")
-        self.fields["new_password1"].help_text = " ".join(
-            password_validation.password_validators_help_texts()
-        )
-        self.fields["new_password2"].help_text = ""
-        for field in self.fields.values():
-            field.error_messages["required"] = _("Kolom ini wajib diisi.")
-        self.error_messages = {**self.error_messages, "password_mismatch": _("Kedua kata sandi tidak sama.")}

@@ -1,14 +1,16 @@
-"""Shapes the API's output from models (no writes, no permission decisions)."""
+"""Shapes an application for the API and the pages (no writes, no permission decisions): its
+summary, its detail, a list row, and the public status that anyone holding the receipt may read."""
 
 from datetime import date
 from typing import Any
 
-from perizinan.applications.models import Application
-from perizinan.applications.selectors import checklist
 from perizinan.workdays.calendar import to_wita, today_wita
 from perizinan.workflow.actions import visible_note
 from perizinan.workflow.clock import is_overdue, overdue
 from perizinan.workflow.states import STATE_STEP, WAITING_ON_APPLICANT, State
+
+from .models import Application
+from .selectors import checklist
 
 
 def licence_number(app: Application) -> str | None:
