@@ -17,7 +17,12 @@ from perizinan.applications.models import Application, Document
 from perizinan.applications.selectors import checklist, get_application_for_user, may_tick_checklist
 from perizinan.applications.services import editor_role, tick_checklist
 from perizinan.documents.jobs import can_retry, retry
-from perizinan.documents.selectors import job_for_retry, unfinished_jobs, visible_step_documents
+from perizinan.documents.selectors import (
+    document_to_review,
+    job_for_retry,
+    unfinished_jobs,
+    visible_step_documents,
+)
 from perizinan.errors import Conflict, NotFound
 from perizinan.licences.models import Licence
 from perizinan.workdays.calendar import today_wita
@@ -29,6 +34,7 @@ from perizinan.workflow.states import STATE_STEP, STEPS, WAITING_ON_APPLICANT, S
 from . import application_page as page
 from . import pending_uploads
 from .action_forms import forms_for, whats_next
+from .swimlane import swimlane_svg
 
 
 def _get_application_for_user(request: HttpRequest, pk: int) -> Application:
@@ -47,21 +53,12 @@ def _can_edit(user: Any, app: Application) -> bool:
     return True
 
 
-def _swimlane(app: Application) -> str | None:
-    try:
-        from .swimlane import swimlane_svg
-    except ImportError:
-        return None
-    return swimlane_svg(app)
-
-
 def _page(request: HttpRequest, app: Application, *, failed: str = "", values: Any = None,
           errors: Any = None, status: int = 200) -> HttpResponse:  # fmt: skip
     user = signed_in_user(request)
     officer = is_officer(user)
     timeline = list(app.log.order_by("seq"))
     generated = _generated_context(app, user)
-    viewer_docs = [d for d in generated["generated"] if d.kind == "draft_licence"] if officer else []
     returned = page.last_return(timeline, app.state)
     context = {
         "app": app,
@@ -88,8 +85,8 @@ def _page(request: HttpRequest, app: Application, *, failed: str = "", values: A
         "replaced": page.replaced_documents(timeline) if officer else [],
         "progress": None if officer else page.progress(timeline, app.state),
         "holder": page.holder(app.state),
-        "viewer_doc": viewer_docs[-1] if viewer_docs else None,
-        "swimlane_svg": _swimlane(app),
+        "viewer_doc": document_to_review(generated["generated"], STATE_STEP[app.state]) if officer else None,
+        "swimlane_svg": swimlane_svg(app),
         "can_edit": _can_edit(user, app),
         "licence": Licence.objects.filter(application=app).first(),
     }
