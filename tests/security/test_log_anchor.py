@@ -14,6 +14,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
+from pypdf import PdfReader
 
 from perizinan.applications.models import Application
 from perizinan.applications.services import create_application
@@ -221,3 +222,17 @@ def test_the_supervision_dashboard_prints_the_latest_anchor(app_ids, users):
     path = Path(settings.MEDIA_ROOT) / name
     path.write_bytes(path.read_bytes() + b" ")
     assert "TIDAK lolos pemeriksaan tanda tangan" in dashboard(users)
+
+
+def test_the_yearly_report_pdf_prints_the_latest_anchor(app_ids, users):
+    write_anchor()
+    anchor = latest_anchor()
+    assert anchor is not None
+    client = Client()
+    client.force_login(users["office_head"])
+    response = client.get(reverse("reports:yearly_pdf"))
+    assert response.status_code == 200
+    text = "".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(response.content)).pages)
+    flat = "".join(text.split())
+    assert "Jangkarlogprosesterakhir" in flat and "2rantai" in flat and anchor.digest in flat
+    assert "tandatangansegeldinassah" in flat
