@@ -140,7 +140,7 @@ def _read(storage: Storage, name: str) -> bytes:
     try:
         with storage.open(name, "rb") as f:
             return bytes(f.read())
-    except (FileNotFoundError, OSError):
+    except Exception:  # missing on disk (OSError) or in a bucket (the S3 client's own errors)
         return b""
 
 
