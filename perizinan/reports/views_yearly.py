@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from perizinan.accounts.permissions import signed_in_user
 from perizinan.documents.render import render_pdf
+from perizinan.maintenance.anchors import latest_anchor
 
 from .access import require_reporter
 from .exports import xlsx_bytes
@@ -54,6 +55,7 @@ def yearly_page(request: HttpRequest) -> HttpResponse:
 def yearly_pdf(request: HttpRequest) -> HttpResponse:
     context = _context(request)
     context["doc_title"] = f"Rekap tahunan pelayanan perizinan {context['year']}"
+    context["anchor"] = latest_anchor()
     response = HttpResponse(render_pdf("reports/pdf/yearly.html", context), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="rekap-tahunan-{context["year"]}.pdf"'
     return response
