@@ -2,6 +2,10 @@
 SHELL := /bin/bash
 PY := .venv/bin/python
 export UV_PYTHON_DOWNLOADS := never
+# Python keeps the bytecode it compiles (some machines set PYTHONDONTWRITEBYTECODE): without it
+# every process of a test run (pytest, its workers, servers, workers, commands) compiles Django
+# and the project again, about 8 CPU-seconds each.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: install run test serve test-fast test-sqlite lint demo bench migrate seed clean messages docs-images screenshots
 

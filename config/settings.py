@@ -8,6 +8,8 @@ DJANGO_BEHIND_TLS_PROXY "1" behind a reverse proxy that terminates TLS and sets 
 MEDIA_ROOT        where uploads are stored (default ./media)
 PERIZINAN_S3_BUCKET  store uploads and generated PDFs in this S3 bucket instead (with
                   PERIZINAN_S3_ENDPOINT_URL for MinIO/Ceph/Garage..., AWS_* credentials)
+PERIZINAN_ANCHOR_ROOT / PERIZINAN_ANCHOR_S3_BUCKET  where the process log's daily anchors go
+                  (default: the file store above, under process-log-anchors/)
 """
 
 import hashlib
@@ -174,6 +176,27 @@ if PERIZINAN_S3_BUCKET:
             # Two files under one name get two names, as on disk: deleting one never removes the other.
             "file_overwrite": False,
         },
+    }
+# The daily anchors of the process log (docs/adr/0016), outside the database: by default in
+# the file store beside the files (under process-log-anchors/, which no sweep touches); in a
+# store of their own when one is named (a folder, or a bucket, e.g. one with object lock).
+STORAGES["anchors"] = dict(STORAGES["default"])
+if os.environ.get("PERIZINAN_ANCHOR_S3_BUCKET"):
+    STORAGES["anchors"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **(STORAGES["default"].get("OPTIONS") or {}),  # type: ignore[dict-item]
+            "bucket_name": os.environ["PERIZINAN_ANCHOR_S3_BUCKET"],
+            "endpoint_url": os.environ.get("PERIZINAN_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "default_acl": None,
+            "file_overwrite": False,
+        },
+    }
+elif os.environ.get("PERIZINAN_ANCHOR_ROOT"):
+    STORAGES["anchors"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": os.environ["PERIZINAN_ANCHOR_ROOT"]},
     }
 
 # Content-Security-Policy (Django 6): no inline script, no third-party origin.

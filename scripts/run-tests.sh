@@ -7,6 +7,8 @@
 #   3. the tests marked `alone` (fault tests that kill or restart the servers the others share).
 # Arguments go to every run; a run that selects no test (pytest's exit code 5) is no failure.
 set -uo pipefail
+# Keep compiled bytecode (see the Makefile): each process would otherwise compile everything again.
+unset PYTHONDONTWRITEBYTECODE
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 XDIST=(-n "${TEST_WORKERS:-auto}" --dist loadfile)

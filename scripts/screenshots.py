@@ -48,7 +48,15 @@ try:
     queue.call_next(service="pickup", counter="5", by=users["pickup"])
 except queue.QueueClosed:
     pass  # a holiday: the queue pages show empty
-print(done.pk, a.pk, b.pk)
+from perizinan.applications.models import Application
+from perizinan.demo import forward_path, step_files
+s = new_application(users)
+for step in forward_path():
+    if step.action == "sign":
+        break
+    s = Application.objects.select_related("permit_type", "company").get(pk=s.pk)
+    take_action(application=s, name=step.action, by=users[step.actor], data=step.data, files=step_files(step))
+print(done.pk, a.pk, b.pk, s.pk)
 """
 
 
@@ -63,7 +71,8 @@ def main() -> None:
     manage("migrate", "--noinput")
     manage("createcachetable")
     manage("create_signing_certificate")
-    done, submitted, returned = manage("shell", "-c", PREPARE).split()[-3:]
+    done, submitted, returned, to_sign = manage("shell", "-c", PREPARE).split()[-4:]
+    manage("db_worker", "--batch")  # the documents the steps asked for
     server = subprocess.Popen(
         [PY, "manage.py", "runserver", f"127.0.0.1:{PORT}", "--noreload"],
         cwd=ROOT,
@@ -78,12 +87,12 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.2)
-        shoot(done, submitted, returned)
+        shoot(done, submitted, returned, to_sign)
     finally:
         server.terminate()
 
 
-def shoot(done: str, submitted: str, returned: str) -> None:
+def shoot(done: str, submitted: str, returned: str, to_sign: str) -> None:
     from playwright.sync_api import sync_playwright
 
     base = f"http://127.0.0.1:{PORT}"
@@ -97,7 +106,9 @@ def shoot(done: str, submitted: str, returned: str) -> None:
         ("applicant", f"/permohonan/{done}/", "application-completed-with-swimlane"),
         ("cs", "/petugas/", "inbox-cs"),
         ("cs", f"/permohonan/{submitted}/", "application-page-cs"),
+        ("applicant", f"/permohonan/{to_sign}/", "applicant-progress-tracker"),
         ("section_head", "/petugas/pengawasan/", "supervision"),
+        ("office_head", f"/permohonan/{to_sign}/", "application-office-head-signs-beside-draft"),
     ]
     roles = [
         "registration",
@@ -153,7 +164,16 @@ def shoot(done: str, submitted: str, returned: str) -> None:
         tv.goto("/antrian/layar/")
         tv.screenshot(path=str(OUT / "queue-board-tv.png"), caret="initial")
         print("docs/screenshots/queue-board-tv.png")
-        for path, name in [("/", "phone-home"), ("/izin/pak/", "phone-pak")]:
+        phone.goto("/akun/masuk/")
+        phone.get_by_label("Nama pengguna").fill("applicant")
+        phone.get_by_label("Kata sandi").fill("demo12345")
+        phone.get_by_role("button", name="Masuk").click()
+        phone.wait_for_load_state()
+        for path, name in [
+            ("/", "phone-home"),
+            ("/izin/pak/", "phone-pak"),
+            (f"/permohonan/{to_sign}/", "phone-applicant-progress"),
+        ]:
             phone.goto(path)
             phone.screenshot(path=str(OUT / f"{name}.png"), full_page=True, caret="initial")
             print(f"docs/screenshots/{name}.png")

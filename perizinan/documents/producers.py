@@ -12,12 +12,7 @@ from perizinan.workflow.models import ProcessLogEntry
 
 from . import services
 from .models import GeneratedDocument
-from .registry import DOCUMENTS, render
-
-# The head's signature (step 14) is made before its transaction, not by the worker: see
-# receivers.sign_before_commit.
-SIGNED_LICENCE = "licence_signed"
-NUMBERED_LICENCE = "licence"
+from .registry import DOCUMENTS, NUMBERED_LICENCE, SIGNED_LICENCE, render
 
 Producer = Callable[[Application, ProcessLogEntry], bytes]
 

@@ -19,7 +19,7 @@ from perizinan.workflow.signals import Prepared, action_preparing, action_taken
 
 from . import jobs
 from .models import GeneratedDocument, generated_path
-from .producers import SIGNED_LICENCE
+from .registry import SIGNED_LICENCE
 from .services import sign_licence
 from .signing.base import SigningError
 

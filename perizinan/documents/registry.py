@@ -8,6 +8,7 @@ with `render.render_pdf` (one-page documents with `render.render_one_page`). For
 from typing import Any
 
 from django.utils import translation
+from django.utils.translation import gettext
 
 from perizinan.applications.models import Application
 
@@ -29,6 +30,11 @@ from .kinds import (
 from .kinds.parts import DocumentSpec
 from .render import render_one_page, render_pdf
 
+# The head's signature (step 14) is made before its transaction, not by the worker (see
+# receivers.sign_before_commit); the worker stamps its number into it at step 15.
+SIGNED_LICENCE = "licence_signed"
+NUMBERED_LICENCE = "licence"
+
 DOCUMENTS: dict[str, DocumentSpec] = {
     spec.kind: spec
     for spec in [
@@ -48,6 +54,14 @@ DOCUMENTS: dict[str, DocumentSpec] = {
         process_control_sheet.SPEC,
     ]
 }
+
+
+def title_of(kind: str) -> str:
+    """The title of a document kind as shown in lists (the kind itself when unknown)."""
+    if kind == SIGNED_LICENCE:
+        return gettext("Surat izin (ditandatangani Kepala Dinas, sebelum penomoran)")
+    spec = DOCUMENTS.get(kind)
+    return str(spec.title) if spec else kind
 
 
 def build_context(kind: str, application: Application | None = None, **extra: Any) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from perizinan.applications.models import Application
 from perizinan.errors import NotFound
 
 from .models import DocumentJob, GeneratedDocument, JobState
-from .producers import NUMBERED_LICENCE
+from .registry import NUMBERED_LICENCE, SIGNED_LICENCE
 
 
 def step_documents(app: Application) -> QuerySet[GeneratedDocument]:
@@ -20,7 +20,22 @@ def step_documents(app: Application) -> QuerySet[GeneratedDocument]:
 
 # What the office works on before the licence is final: officers only (the applicant reads the
 # final documents: receipts, letters, the numbered licence).
-DRAFT_KINDS = frozenset({"draft_licence", "licence_signed", "verification_form", "checklist_form"})
+DRAFT_KINDS = frozenset({"draft_licence", SIGNED_LICENCE, "verification_form", "checklist_form"})
+
+
+# The documents the holder of a step reads before acting, shown beside the step's buttons:
+# the draft while the heads check and sign it (12-14), the head's signed licence before
+# numbering (15), the numbered licence at the pickup counter (16).
+REVIEWED_AT: dict[str, frozenset[int]] = {
+    "draft_licence": frozenset({12, 13, 14}),
+    SIGNED_LICENCE: frozenset({15}),
+    NUMBERED_LICENCE: frozenset({16}),
+}
+
+
+def document_to_review(docs: list[GeneratedDocument], step: int) -> GeneratedDocument | None:
+    """Of `docs` (oldest first), the latest one the holder of `step` reads before acting."""
+    return next((d for d in reversed(docs) if step in REVIEWED_AT.get(d.kind, ())), None)
 
 
 def visible_step_documents(user: User, app: Application) -> QuerySet[GeneratedDocument]:

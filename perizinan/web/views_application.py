@@ -17,7 +17,12 @@ from perizinan.applications.models import Application, Document
 from perizinan.applications.selectors import checklist, may_tick_checklist
 from perizinan.applications.services import tick_checklist
 from perizinan.documents.jobs import can_retry, retry
-from perizinan.documents.selectors import job_for_retry, unfinished_jobs, visible_step_documents
+from perizinan.documents.selectors import (
+    document_to_review,
+    job_for_retry,
+    unfinished_jobs,
+    visible_step_documents,
+)
 from perizinan.errors import Conflict, NotFound
 from perizinan.licences.models import Licence
 from perizinan.workdays.calendar import today_wita
@@ -39,7 +44,6 @@ def _page(request: HttpRequest, app: Application, *, failed: str = "", values: A
     officer = is_officer(user)
     timeline = list(app.log.order_by("seq"))
     generated = _generated_context(app, user)
-    viewer_docs = [d for d in generated["generated"] if d.kind == "draft_licence"] if officer else []
     returned = page.last_return(timeline, app.state)
     context = {
         "app": app,
@@ -66,7 +70,7 @@ def _page(request: HttpRequest, app: Application, *, failed: str = "", values: A
         "replaced": page.replaced_documents(timeline) if officer else [],
         "progress": None if officer else page.progress(timeline, app.state),
         "holder": page.holder(app.state),
-        "viewer_doc": viewer_docs[-1] if viewer_docs else None,
+        "viewer_doc": document_to_review(generated["generated"], STATE_STEP[app.state]) if officer else None,
         "swimlane_svg": swimlane_svg(app),
         "can_edit": can_edit(user, app),
         "licence": Licence.objects.filter(application=app).first(),

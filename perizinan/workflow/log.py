@@ -161,10 +161,12 @@ class ChainReport:
 INITIAL_STATE = "draft"
 
 
-def verify_chain(application_id: int, *, anchored_seq: int = 0) -> ChainReport:
+def verify_chain(application_id: int, *, anchored_seq: int = 0, anchored_head: str = "") -> ChainReport:
     """Recompute every keyed hash; name the first entry whose content, key or link does not
     match. Also: the chain reaches the head kept on the application row and at least the last
-    anchored length (`anchored_seq`), and the application's state is its last entry's."""
+    anchored length (`anchored_seq`), its entry at that length is the anchored one
+    (`anchored_head`: a history rewritten even with the key differs there), and the
+    application's state is its last entry's."""
     prev = GENESIS
     count = 0
     expected_seq = 1
@@ -180,6 +182,8 @@ def verify_chain(application_id: int, *, anchored_seq: int = 0) -> ChainReport:
                 return ChainReport(application_id, count, e.seq, "content does not match its hash")
         except UnknownKey:
             return ChainReport(application_id, count, e.seq, f"unknown log key id {e.key_id!r}")
+        if e.seq == anchored_seq and anchored_head and not hmac.compare_digest(e.hash, anchored_head):
+            return ChainReport(application_id, count, e.seq, "entry differs from its anchored head")
         prev = e.hash
         last_state = e.to_state
         expected_seq += 1

@@ -90,6 +90,10 @@ def test_cs_sees_which_documents_the_applicant_replaced(users):
 # --- 9 --------------------------------------------------------------------------------------------
 
 
+def viewer_src(html: str) -> str:
+    return html.split('<iframe class="doc-frame" src="', 1)[1].split('"', 1)[0]
+
+
 def test_the_applicant_sees_final_documents_and_a_progress_tracker(users, api):
     app = walk_to(new_application(users), users, "section_approve")
     drain()
@@ -111,7 +115,12 @@ def test_the_applicant_sees_final_documents_and_a_progress_tracker(users, api):
     assert 'class="holder">Kepala Seksi Layanan<' in applicant
     # The signer sees the draft beside the buttons.
     head = page(users["section_head"], app)
-    assert f'<iframe class="doc-frame" src="/permohonan/{app.pk}/dokumen/{draft.pk}/"' in head
+    assert viewer_src(head) == f"/permohonan/{app.pk}/dokumen/{draft.pk}/"
+    # The registry checks the head's signed licence beside the numbering form.
+    app = move(app, users, ("section_head", "section_approve", {}), ("division_head", "division_approve", {}))
+    app = move(app, users, ("office_head", "sign", {}))
+    signed = GeneratedDocument.objects.filter(application=app, kind="licence_signed").get()
+    assert viewer_src(page(users["registry"], app)) == f"/permohonan/{app.pk}/dokumen/{signed.pk}/"
 
 
 def test_after_registration_no_withdraw_and_other_steps_folded(users):

@@ -53,6 +53,10 @@ class LocalSigner:
             )
         return _load(str(self.p12_path), self.passphrase, self.p12_path.stat().st_mtime)
 
+    def key(self) -> signers.SimpleSigner:
+        """The key and certificate themselves (a detached signature over non-PDF data)."""
+        return self._signer()
+
     def sign(self, pdf: bytes, placement: Placement, *, nik: str = "", passphrase: str = "") -> bytes:
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
         for name, value in placement.fill:

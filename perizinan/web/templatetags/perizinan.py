@@ -7,6 +7,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_noop
 
 from perizinan.accounts.roles import ROLE_LABELS, Role
+from perizinan.documents.registry import title_of
 from perizinan.workdays.calendar import to_wita
 from perizinan.workflow.actions import get_action
 
@@ -40,16 +41,7 @@ def role_label(code: str) -> str:
 
 @register.filter
 def document_title(kind: str) -> str:
-    try:
-        from perizinan.documents.registry import DOCUMENTS
-    except ImportError:
-        return kind
-    if kind == "licence_signed":
-        from django.utils.translation import gettext
-
-        return gettext("Surat izin (ditandatangani Kepala Dinas, sebelum penomoran)")
-    spec = DOCUMENTS.get(kind)
-    return str(spec.title) if spec else kind
+    return title_of(kind)
 
 
 @register.filter
