@@ -14,6 +14,10 @@ from tests.dossier import completed_dossier, test_settings
 __all__ = ["PASSWORD", "Api", "completed_dossier"]
 
 
+# Module-scoped fixtures whose data (and files) the module's tests share: see tests/dossier.py.
+SHARED_FIXTURES = ("completed_dossier", "history")
+
+
 @pytest.fixture(scope="session")
 def demo_pki(tmp_path_factory):  # type: ignore[no-untyped-def]
     return create_demo_pki(tmp_path_factory.mktemp("pki"), passphrase=b"test-signing-passphrase")
@@ -24,9 +28,10 @@ def _fast_and_isolated(request, settings, tmp_path, demo_pki):  # type: ignore[n
     # Cached reference data (perizinan/refcache.py) must not outlive a test's rollback; throttle
     # counters (the database cache) are rolled back with the test.
     caches["refcache"].clear()
-    # A test on the module's shared dossier reads the dossier's files; any other gets its own folder.
-    shared = "completed_dossier" in request.fixturenames
-    media_root = request.getfixturevalue("completed_dossier").media_root if shared else tmp_path / "media"
+    # A test on data its module shares (tests/dossier.py) reads that data's files; any other
+    # gets its own folder.
+    shared = next((name for name in SHARED_FIXTURES if name in request.fixturenames), None)
+    media_root = request.getfixturevalue(shared).media_root if shared else tmp_path / "media"
     for name, value in test_settings(demo_pki, media_root).items():
         setattr(settings, name, value)
 
@@ -70,7 +75,7 @@ SLOW_MODULES = (
     "/workflow/test_concurrency.py",
     "/reports/",
 )
-SLOW_FIXTURES = {"live_server", "transactional_db", "completed_dossier"}
+SLOW_FIXTURES = {"live_server", "transactional_db", *SHARED_FIXTURES}
 
 
 def pytest_collection_modifyitems(session, config, items):  # type: ignore[no-untyped-def]

@@ -1,4 +1,4 @@
-"""One completed dossier shared by the tests of a module.
+"""Data built once and shared by the tests of a module; one completed dossier, for one.
 
 Taking an application through all 17 steps and signing its licence costs seconds; the
 document and signature tests only read what the steps left behind. `completed_dossier` does
@@ -12,7 +12,8 @@ dossier's folder instead of a per-test one.
 """
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,24 +35,20 @@ class Dossier:
     media_root: Path
 
 
-def test_settings(demo_pki: Any, media_root: Path) -> dict[str, Any]:
-    """The settings every test runs with (the autouse fixture applies them per test)."""
-    return {
-        "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
-        "MEDIA_ROOT": media_root,
-        "PERIZINAN_SIGNER": "local",
-        "PERIZINAN_PKI_DIR": demo_pki.root_pem.parent,
-        "PERIZINAN_SIGNING_PASSPHRASE": "test-signing-passphrase",
-        "PERIZINAN_TRUST_ROOTS": [str(demo_pki.root_pem)],
-    }
+@dataclass(frozen=True)
+class SharedWorld:
+    """What a module's shared set-up made: its users, its API clients, its files' folder."""
+
+    users: dict[str, Any]
+    api: Callable[..., Api]
+    media_root: Path
 
 
-test_settings.__test__ = False  # type: ignore[attr-defined]  # a helper, not a test
-
-
-@pytest.fixture(scope="module")
-def completed_dossier(django_db_setup, django_db_blocker, demo_pki, tmp_path_factory) -> Iterator[Dossier]:  # type: ignore[no-untyped-def]
-    media_root = tmp_path_factory.mktemp("dossier") / "media"
+@contextmanager
+def shared_world(django_db_blocker: Any, demo_pki: Any, tmp_path_factory: Any) -> Iterator[SharedWorld]:
+    """A catalogue and the demo users in an outer transaction rolled back when the module ends;
+    what the module builds inside it (applications, files) is shared by its tests."""
+    media_root = tmp_path_factory.mktemp("shared") / "media"
     with override_settings(**test_settings(demo_pki, media_root)), django_db_blocker.unblock():
         outer = transaction.atomic()
         # Marked as a test case's block, the steps' durable transactions nest in it as they
@@ -70,12 +67,33 @@ def completed_dossier(django_db_setup, django_db_blocker, demo_pki, tmp_path_fac
                     clients[username] = Api(users[username] if username else None)
                 return clients[username]
 
-            app_id = create_complete(api, json.loads(json.dumps(DEMO_APPLICATION)))
-            run_until(api, app_id)
-            drain()  # the task worker makes the steps' documents after each commit
-            yield Dossier(app_id=app_id, media_root=media_root)
+            yield SharedWorld(users=users, api=api, media_root=media_root)
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
             cache.clear()
             caches["refcache"].clear()
+
+
+@pytest.fixture(scope="module")
+def completed_dossier(django_db_setup, django_db_blocker, demo_pki, tmp_path_factory) -> Iterator[Dossier]:  # type: ignore[no-untyped-def]
+    with shared_world(django_db_blocker, demo_pki, tmp_path_factory) as world:
+        app_id = create_complete(world.api, json.loads(json.dumps(DEMO_APPLICATION)))
+        run_until(world.api, app_id)
+        drain()  # the task worker makes the steps' documents after each commit
+        yield Dossier(app_id=app_id, media_root=world.media_root)
+
+
+def test_settings(demo_pki: Any, media_root: Path) -> dict[str, Any]:
+    """The settings every test runs with (the autouse fixture applies them per test)."""
+    return {
+        "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+        "MEDIA_ROOT": media_root,
+        "PERIZINAN_SIGNER": "local",
+        "PERIZINAN_PKI_DIR": demo_pki.root_pem.parent,
+        "PERIZINAN_SIGNING_PASSPHRASE": "test-signing-passphrase",
+        "PERIZINAN_TRUST_ROOTS": [str(demo_pki.root_pem)],
+    }
+
+
+test_settings.__test__ = False  # type: ignore[attr-defined]  # a helper, not a test

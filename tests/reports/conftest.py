@@ -15,12 +15,16 @@ F  straight through but slow: verified 2 working days after registration (late f
 """
 
 import random
+from collections.abc import Iterator
 from datetime import datetime
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 from perizinan.reports.history import Move, company_data, play
 from perizinan.workdays.calendar import WITA, current_calendar
+from tests.dossier import shared_world
 
 HOLDER = {"recipient_name": "Rudi Hartono", "recipient_id_number": "6471011501900001"}
 
@@ -94,9 +98,18 @@ def play_all(users):  # type: ignore[no-untyped-def]
     }
 
 
-@pytest.fixture
-def history(users):  # type: ignore[no-untyped-def]
-    return play_all(users)
+class History(dict[str, Any]):
+    """The applications of SCRIPTS by name, played once for the module (see tests/dossier.py)."""
+
+    media_root: Path
+
+
+@pytest.fixture(scope="module")
+def history(django_db_setup, django_db_blocker, demo_pki, tmp_path_factory) -> Iterator[History]:  # type: ignore[no-untyped-def]
+    with shared_world(django_db_blocker, demo_pki, tmp_path_factory) as world:
+        played = History(play_all(world.users))
+        played.media_root = world.media_root
+        yield played
 
 
 OCTOBER = {"from": "2026-10-01", "to": "2026-10-31"}
