@@ -20,6 +20,7 @@ from .kinds import (
     inspection_report_form,
     liaison_receipt,
     licence,
+    payment_receipt,
     power_of_attorney,
     process_control_sheet,
     recommendation_letter,
@@ -45,6 +46,7 @@ DOCUMENTS: dict[str, DocumentSpec] = {
         draft_licence.SPEC,
         handover_receipt.SPEC,
         licence.SPEC,
+        payment_receipt.SPEC,
         process_control_sheet.SPEC,
     ]
 }

@@ -3,6 +3,7 @@
 The API's /actions endpoints and the officer pages are both served from here.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -33,6 +34,11 @@ class ActionDef:
     doc: str
     effect: Effect  # records and field updates, inside the transaction (effects.py)
     documents: tuple[Doc, ...]  # produced after commit by the worker (a signature: before)
+    when: Callable[[Any], bool] | None = None  # the step exists only where true (conditions.py)
+
+    def applies(self, app: Any) -> bool:
+        """Whether this application's permit type has this step at all (and has it now)."""
+        return self.when is None or bool(self.when(app))
 
 
 @cache
@@ -60,6 +66,7 @@ def all_actions() -> dict[str, ActionDef]:
             doc=(t.method.__doc__ or "").strip(),
             effect=c["effect"],
             documents=tuple(c["documents"]),
+            when=c.get("when"),
         )
     return actions
 
@@ -102,7 +109,9 @@ def acting_role(user: User, app: Any, action: ActionDef) -> Role | None:
 def available_actions(user: User, app: Any) -> list[ActionDef]:
     """The actions `user` may take on `app` in its current state."""
     return [
-        a for a in all_actions().values() if app.state in a.sources and acting_role(user, app, a) is not None
+        a
+        for a in all_actions().values()
+        if app.state in a.sources and acting_role(user, app, a) is not None and a.applies(app)
     ]
 
 
