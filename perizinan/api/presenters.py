@@ -5,7 +5,7 @@ from typing import Any
 
 from perizinan.applications.models import Application
 from perizinan.applications.selectors import checklist
-from perizinan.licences.payments import amount_due, payment_of
+from perizinan.licences.payments import payment_summary
 from perizinan.workdays.calendar import to_wita, today_wita
 from perizinan.workflow.actions import visible_note
 from perizinan.workflow.clock import is_overdue, overdue
@@ -24,21 +24,6 @@ def licence_expires_on(app: Application) -> date | None:
         return app.licence.expires_on
     except Application.licence.RelatedObjectDoesNotExist:
         return None
-
-
-def payment(app: Application) -> dict[str, Any] | None:
-    """The fee (a permit type with `fee` > 0): the amount due, whether it is paid, and how."""
-    due = amount_due(app)
-    if not due:
-        return None
-    paid = payment_of(app)
-    return {
-        "amount_due": int(due),
-        "paid": paid is not None,
-        "amount_paid": int(paid.amount) if paid else None,
-        "paid_on": paid.paid_on if paid else None,
-        "reference": paid.reference if paid else "",
-    }
 
 
 def summary(app: Application) -> dict[str, Any]:
@@ -187,7 +172,7 @@ def detail(app: Application, *, officer: bool = True) -> dict[str, Any]:
         timeline=[
             _timeline_row(e, officer=officer) for e in app.log.order_by("seq").values(*TIMELINE_COLUMNS)
         ],
-        payment=payment(app),
+        payment=payment_summary(app),
         licence_expires_on=licence_expires_on(app),
         pauses=[
             {

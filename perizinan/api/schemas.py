@@ -95,7 +95,8 @@ class ProfileIn(Schema):
 
 
 class ApplicationIn(Schema):
-    permit_type: str = "PAK"
+    # The permit type's code; may be left out while only one permit type is active.
+    permit_type: str | None = None
     kind: str | None = None
     company: CompanyIn | None = None
     director: PersonIn | None = None

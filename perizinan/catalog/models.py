@@ -84,7 +84,7 @@ class PermitType(models.Model):
         _("format nomor izin"),
         max_length=100,
         default="503/{seq:04d}/{code}/DPMPTSP/{year}",
-        help_text=_("Kolom: {seq}, {year}, {code}. Contoh: 503/{seq:04d}/PAK/DPMPTSP/{year}"),
+        help_text=_("Kolom: {seq}, {year}, {code}. Contoh: 503/{seq:04d}/{code}/DPMPTSP/{year}"),
     )
     active = models.BooleanField(_("aktif"), default=True)
 

@@ -27,6 +27,22 @@ def is_unpaid(app: Any) -> bool:
     return amount_due(app) > 0 and not Payment.objects.filter(application_id=app.pk).exists()
 
 
+def payment_summary(app: Any) -> dict[str, Any] | None:
+    """What the applicant and the officers see of the fee: None for a permit type without one
+    (the API's `payment` and the application page read this)."""
+    due = amount_due(app)
+    if not due:
+        return None
+    paid = payment_of(app)
+    return {
+        "amount_due": int(due),
+        "paid": paid is not None,
+        "amount_paid": int(paid.amount) if paid else None,
+        "paid_on": paid.paid_on if paid else None,
+        "reference": paid.reference if paid else "",
+    }
+
+
 def rupiah(value: Decimal) -> str:
     return "Rp " + f"{int(value):,}".replace(",", ".")
 

@@ -150,7 +150,7 @@ class KindProfileForm(SectionForm):
 
     kind = _choice(_("Jenis permohonan"), [], required=True)
     previous_licence_number = _text(
-        _("Nomor izin PAK lama"),
+        _("Nomor izin lama"),
         help_text=_("Wajib untuk permohonan perubahan, pergantian PJT dan perubahan direktur."),
         max_length=100,
     )

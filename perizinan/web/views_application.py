@@ -20,6 +20,7 @@ from perizinan.documents.jobs import can_retry, retry
 from perizinan.documents.selectors import job_for_retry, unfinished_jobs, visible_step_documents
 from perizinan.errors import Conflict, NotFound
 from perizinan.licences.models import Licence
+from perizinan.licences.payments import payment_summary
 from perizinan.workdays.calendar import today_wita
 from perizinan.workflow.actions import available_actions, get_action
 from perizinan.workflow.clock import is_overdue
@@ -92,6 +93,7 @@ def _page(request: HttpRequest, app: Application, *, failed: str = "", values: A
         "swimlane_svg": _swimlane(app),
         "can_edit": _can_edit(user, app),
         "licence": Licence.objects.filter(application=app).first(),
+        "payment": payment_summary(app),
     }
     return render(request, "web/application/detail.html", context, status=status)
 

@@ -197,7 +197,9 @@ class StatusForm(forms.Form):
     registration_number = forms.CharField(
         label=_("Nomor registrasi"),
         max_length=40,
-        help_text=_("Tertera pada bukti tanda terima, misalnya PAK-2026-000123."),
+        help_text=_(
+            "Tertera pada bukti tanda terima, seperti tertulis di sana (kode jenis izin, tahun, nomor urut)."
+        ),
         widget=forms.TextInput(attrs={"class": "form-control", "autocomplete": "off", "spellcheck": "false"}),
     )
     code = forms.CharField(

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from django.apps import apps
+from django.test import Client
 from pypdf import PdfReader
 
 from perizinan.catalog.loader import load_permit_type
@@ -74,6 +75,7 @@ def pay(api, app_id: int, **over: Any) -> Any:  # type: ignore[no-untyped-def]
     return api("pickup").post(f"/applications/{app_id}/actions/record_payment", body)
 
 
+@pytest.mark.slow  # two lifecycles, each signed and sealed
 def test_lifecycle_through_the_api_then_an_extension(api, uji_data, application_data):
     app_id = create_complete(api, uji_data)
     walk(api, app_id, TO_NUMBERED[:3])
@@ -158,7 +160,7 @@ def test_clock_starts_at_registration_and_no_recommendation_step_is_offered(api,
     assert api("technical_team").get(f"/applications/{app_id}").status_code == 404
 
 
-def test_payment_checks_amount_date_role_and_once(api, uji_data):
+def test_payment_checks_amount_date_role_and_once(api, users, uji_data):
     app_id = create_complete(api, uji_data)
     walk(api, app_id, TO_NUMBERED[:3])
     r = pay(api, app_id, amount="100000")
@@ -176,7 +178,11 @@ def test_payment_checks_amount_date_role_and_once(api, uji_data):
         {"amount": "250000", "paid_on": today_wita().isoformat(), "reference": "X"},
     )
     assert r.status_code == 403
+    page = Client()
+    page.force_login(users["applicant"])
+    assert "belum dibayar" in page.get(f"/permohonan/{app_id}/").content.decode()
     assert pay(api, app_id).status_code == 200
+    assert "Rp 250.000 — lunas" in page.get(f"/permohonan/{app_id}/").content.decode()
     again = pay(api, app_id)
     assert again.status_code == 409  # recorded once
     payment = Payment.objects.get(application_id=app_id)
