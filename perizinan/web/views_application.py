@@ -22,7 +22,7 @@ from perizinan.errors import Conflict, NotFound
 from perizinan.licences.models import Licence
 from perizinan.licences.payments import payment_summary
 from perizinan.workdays.calendar import today_wita
-from perizinan.workflow.actions import available_actions, get_action
+from perizinan.workflow.actions import actions_of_permit_type, available_actions, get_action
 from perizinan.workflow.clock import is_overdue
 from perizinan.workflow.services import take_action
 from perizinan.workflow.states import STATE_STEP, STEPS, WAITING_ON_APPLICANT, State
@@ -53,7 +53,7 @@ def _swimlane(app: Application) -> str | None:
         from .swimlane import swimlane_svg
     except ImportError:
         return None
-    return swimlane_svg(app)
+    return swimlane_svg(app, actions=actions_of_permit_type(app.permit_type))
 
 
 def _page(request: HttpRequest, app: Application, *, failed: str = "", values: Any = None,

@@ -6,6 +6,7 @@ The API's /actions endpoints and the officer pages are both served from here.
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from types import SimpleNamespace
 from typing import Any
 
 from perizinan.accounts.models import User
@@ -113,6 +114,14 @@ def available_actions(user: User, app: Any) -> list[ActionDef]:
         for a in all_actions().values()
         if app.state in a.sources and acting_role(user, app, a) is not None and a.applies(app)
     ]
+
+
+def actions_of_permit_type(permit_type: Any) -> list[ActionDef]:
+    """The SOP steps a permit type has (for drawing its flow): a step whose condition its data
+    does not meet (`conditions.py`) is left out. Steps outside the SOP's numbering (notes such
+    as the payment) are kept without asking: the drawing leaves them out anyway."""
+    stub = SimpleNamespace(permit_type=permit_type, pk=None)
+    return [a for a in all_actions().values() if a.step is None or a.applies(stub)]
 
 
 def roles_acting_in(state: str) -> set[Role]:

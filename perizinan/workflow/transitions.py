@@ -273,6 +273,7 @@ class ApplicationWorkflow(OptionalSteps):
         fields=(Field("received_by", "text", _("Nama penerima di OPD"), max_length=200), note()),
         effect=fx.deliver,
         documents=(Doc("liaison_receipt"),),
+        when=with_recommendation,
     )
     def deliver_to_agency(self) -> None:
         """Carry the letter and dossier to the technical agency; get a handover receipt."""
@@ -288,6 +289,7 @@ class ApplicationWorkflow(OptionalSteps):
         outputs=(_("Berita Acara Pemeriksaan"), _("Rekomendasi teknis")),
         fields=RECOMMENDATION_FIELDS,
         effect=fx.recommend,
+        when=with_recommendation,
     )
     def recommend(self) -> None:
         """Examine, inspect the site, record the results and issue the recommendation."""
@@ -302,6 +304,7 @@ class ApplicationWorkflow(OptionalSteps):
         outputs=(_("Berita Acara Pemeriksaan"), _("Rekomendasi teknis")),
         fields=RECOMMENDATION_FIELDS,
         effect=fx.recommend,
+        when=with_recommendation,
     )
     def receive_recommendation(self) -> None:
         """The office receives a recommendation the agency sent or the applicant already holds."""
@@ -319,6 +322,7 @@ class ApplicationWorkflow(OptionalSteps):
             note(),
         ),
         effect=fx.agency_note,
+        when=with_recommendation,
     )
     def agency_note(self) -> None:
         """Site inspection, test, meeting or presentation, recorded as it happens."""
@@ -332,6 +336,7 @@ class ApplicationWorkflow(OptionalSteps):
         label=_("Kembalikan untuk perbaikan"),
         fields=(reason(),),
         effect=fx.returned,
+        when=with_recommendation,
     )
     def agency_return(self) -> None:
         """Not right yet: back to the applicant to fix or complete."""
@@ -345,6 +350,7 @@ class ApplicationWorkflow(OptionalSteps):
         label=_("Serahkan perbaikan ke tim teknis"),
         fields=(note(),),
         effect=fx.resubmit_to_agency,
+        when=with_recommendation,
     )
     def resubmit_to_agency(self) -> None:
         """The applicant hands the fixes to the technical team."""
@@ -358,6 +364,7 @@ class ApplicationWorkflow(OptionalSteps):
         label=_("Tolak (tidak direkomendasikan)"),
         fields=(reason(),),
         effect=fx.returned,
+        when=with_recommendation,
     )
     def agency_decline(self) -> None:
         """The agency does not recommend: the application ends with reasons."""

@@ -22,7 +22,9 @@ from perizinan.documents.render import format_date
 from perizinan.documents.signing.validate import check_pdf
 from perizinan.licences.models import Licence, Payment
 from perizinan.licences.services import add_months
+from perizinan.web.swimlane import layout
 from perizinan.workdays.calendar import today_wita
+from perizinan.workflow.actions import actions_of_permit_type
 from tests.helpers import act, create_complete
 from tests.worker import drain
 
@@ -233,3 +235,17 @@ def test_expiry_dates_count_calendar_months():
     assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
     assert add_months(date(2024, 2, 29), 60) == date(2029, 2, 28)
     assert add_months(date(2026, 12, 2), 60) == date(2031, 12, 2)
+
+
+def test_the_flow_drawn_for_each_permit_type_has_its_own_steps(uji):
+    pak = PermitType.objects.get(code="PAK")
+    pak_actions = {a.name for a in actions_of_permit_type(pak)}
+    uji_actions = {a.name for a in actions_of_permit_type(uji)}
+    agency = {"deliver_to_agency", "recommend", "receive_recommendation", "agency_return", "agency_decline"}
+    assert agency | {"verify", "office_send_to_agency"} <= pak_actions
+    assert "verify_for_drafting" not in pak_actions
+    assert "verify_for_drafting" in uji_actions
+    assert not (agency | {"verify", "office_send_to_agency"}) & uji_actions
+    # The swimlane of its permit page and its application page: no boxes for steps 9 and 10.
+    assert {9, 10} <= set(layout(actions_of_permit_type(pak)).main)
+    assert not {9, 10} & set(layout(actions_of_permit_type(uji)).main)
