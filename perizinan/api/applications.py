@@ -17,7 +17,7 @@ from perizinan.applications.selectors import (
     get_application_for_user,
     may_create_applications,
 )
-from perizinan.catalog.selectors import get_permit_type
+from perizinan.catalog.selectors import get_permit_type, only_permit_type
 from perizinan.errors import NotFound
 from perizinan.workdays.calendar import today_wita
 from perizinan.workflow.log import verify_chain
@@ -53,15 +53,10 @@ def create(request: HttpRequest, payload: ApplicationIn) -> Any:
     user = current_user(request)
     if not may_create_applications(user):  # before the body is looked at: a 403, not a 422
         raise PermissionDenied(services.CREATE_REFUSED)
-    permit_type = get_permit_type(payload.permit_type)
+    permit_type = get_permit_type(payload.permit_type) if payload.permit_type else only_permit_type()
     if permit_type is None:
-        return Status(
-            422,
-            {
-                "detail": _("permit_type: jenis izin tidak dikenal."),
-                "errors": {"permit_type": [_("Jenis izin tidak dikenal.")]},
-            },
-        )
+        msg = _("Jenis izin tidak dikenal.") if payload.permit_type else _("Sebutkan kode jenis izin.")
+        return Status(422, {"detail": f"permit_type: {msg}", "errors": {"permit_type": [msg]}})
     app = services.create_application(by=user, permit_type=permit_type, data=payload.dict())
     return Status(201, detail_of(request, app.pk))
 

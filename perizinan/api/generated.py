@@ -65,6 +65,7 @@ def licence_pdf(request: HttpRequest, pk: int, print_copy: str = "") -> Any:
             code=licence.verification_code,
             number=licence.number,
             issued_on=licence.issued_on,
+            expires_on=licence.expires_on,
             signer_name=licence.signed_by,
             copy_label=str(labels[print_copy]),
         )

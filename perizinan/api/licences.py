@@ -7,6 +7,7 @@ from ninja.files import UploadedFile
 
 from perizinan import throttle
 from perizinan.documents.verification import check_licence, identify_pdf
+from perizinan.workdays.calendar import today_wita
 
 from .limits import LIMITED, too_many
 from .schemas import Error, LicenceVerifyOut
@@ -30,6 +31,8 @@ def verify(request: HttpRequest, code: str) -> Any:
         "status": licence.status,
         "status_reason": licence.status_reason,
         "signed_by": licence.signed_by,
+        "expires_on": licence.expires_on,
+        "expired": licence.expired_on(today_wita()),
         "document": None
         if result.document is None
         else {

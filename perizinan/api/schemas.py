@@ -95,7 +95,8 @@ class ProfileIn(Schema):
 
 
 class ApplicationIn(Schema):
-    permit_type: str = "PAK"
+    # The permit type's code; may be left out while only one permit type is active.
+    permit_type: str | None = None
     kind: str | None = None
     company: CompanyIn | None = None
     director: PersonIn | None = None
@@ -178,6 +179,14 @@ class ApplicationSummary(Schema):
     created_at: datetime
 
 
+class PaymentOut(Schema):
+    amount_due: int
+    paid: bool
+    amount_paid: int | None
+    paid_on: date | None
+    reference: str
+
+
 class ApplicationOut(ApplicationSummary):
     company_data: CompanyOut
     director: dict[str, str]
@@ -193,6 +202,8 @@ class ApplicationOut(ApplicationSummary):
     checklist: list[ChecklistRow]
     documents: list[DocumentOut]
     timeline: list[TimelineRow]
+    payment: PaymentOut | None = None  # a permit type with a fee: what is due and whether it is paid
+    licence_expires_on: date | None = None  # a permit type whose licences expire
     pauses: list[dict[str, Any]]
 
 
@@ -227,6 +238,8 @@ class LicenceVerifyOut(Schema):
     status: str
     status_reason: str
     signed_by: str
+    expires_on: date | None = None  # empty: the licence has no expiry date
+    expired: bool = False
     document: dict[str, Any] | None = None
 
 

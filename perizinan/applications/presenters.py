@@ -4,6 +4,7 @@ summary, its detail, a list row, and the public status that anyone holding the r
 from datetime import date
 from typing import Any
 
+from perizinan.licences.payments import payment_summary
 from perizinan.workdays.calendar import to_wita, today_wita
 from perizinan.workflow.actions import visible_note
 from perizinan.workflow.clock import is_overdue, overdue
@@ -16,6 +17,13 @@ from .selectors import checklist
 def licence_number(app: Application) -> str | None:
     try:
         return app.licence.number
+    except Application.licence.RelatedObjectDoesNotExist:
+        return None
+
+
+def licence_expires_on(app: Application) -> date | None:
+    try:
+        return app.licence.expires_on
     except Application.licence.RelatedObjectDoesNotExist:
         return None
 
@@ -166,6 +174,8 @@ def detail(app: Application, *, officer: bool = True) -> dict[str, Any]:
         timeline=[
             _timeline_row(e, officer=officer) for e in app.log.order_by("seq").values(*TIMELINE_COLUMNS)
         ],
+        payment=payment_summary(app),
+        licence_expires_on=licence_expires_on(app),
         pauses=[
             {
                 "started_at": to_wita(p.started_at),

@@ -70,12 +70,16 @@ def _company_for(*, by: User, values: dict[str, Any], on_behalf: bool) -> Compan
     return company
 
 
-def _previous_licence(kind: str, number: str, company: Company) -> Licence | None:
+def _previous_licence(kind: str, number: str, company: Company, permit_type: PermitType) -> Licence | None:
     if kind == "new" or not number:
         return None
     licence = Licence.objects.filter(number=number).first()
     if licence is None:
         return None  # a paper licence issued before the system; its scan is requirement 30
+    if licence.permit_type_id != permit_type.pk:
+        raise ValidationError(
+            {"previous_licence_number": _("Izin lama ini bukan izin dari jenis yang sama.")}
+        )
     if licence.company.nib != company.nib:
         raise ValidationError({"previous_licence_number": _("Izin lama ini bukan milik perusahaan pemohon.")})
     if licence.status != LicenceStatus.ACTIVE:
@@ -94,7 +98,7 @@ def create_application(*, by: User, permit_type: PermitType, data: dict[str, Any
         company = _company_for(
             by=by, values=cleaned["company"], on_behalf=on_behalf and not has_role(by, Role.APPLICANT)
         )
-        previous = _previous_licence(fields["kind"], fields["previous_licence_number"], company)
+        previous = _previous_licence(fields["kind"], fields["previous_licence_number"], company, permit_type)
         app = Application.objects.create(
             permit_type=permit_type,
             company=company,
@@ -136,7 +140,9 @@ def update_application(*, application: Application, by: User, data: dict[str, An
         company.save()
         for key, value in cleaned["fields"].items():
             setattr(app, key, value)
-        app.previous_licence = _previous_licence(app.kind, app.previous_licence_number, company)
+        app.previous_licence = _previous_licence(
+            app.kind, app.previous_licence_number, company, app.permit_type
+        )
         app.save()
         _log(app, by=by, role=role, action="edit")
     return app

@@ -1,4 +1,4 @@
-"""Loads a permit type from its data file (used by the migration; safe to re-run)."""
+"""Loads a permit type from its data file (used by the migrations and by tests; safe to re-run)."""
 
 import json
 from pathlib import Path
@@ -7,15 +7,19 @@ from typing import Any
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
-def load_permit_type(apps: Any, filename: str) -> None:
+def load_permit_type(apps: Any, filename: str, *, data_dir: Path = DATA_DIR) -> None:
+    """Create or update the permit type described by `data_dir / filename` (JSON), with its
+    technical agency (or none: `"technical_agency": null`) and its requirements."""
     PermitType = apps.get_model("catalog", "PermitType")
     Requirement = apps.get_model("catalog", "Requirement")
     TechnicalAgency = apps.get_model("accounts", "TechnicalAgency")
-    data = json.loads((DATA_DIR / filename).read_text(encoding="utf-8"))
-    agency_data = data.pop("technical_agency")
-    agency, _ = TechnicalAgency.objects.update_or_create(
-        code=agency_data["code"], defaults={k: v for k, v in agency_data.items() if k != "code"}
-    )
+    data = json.loads((data_dir / filename).read_text(encoding="utf-8"))
+    agency_data = data.pop("technical_agency", None)
+    agency = None
+    if agency_data:
+        agency, _ = TechnicalAgency.objects.update_or_create(
+            code=agency_data["code"], defaults={k: v for k, v in agency_data.items() if k != "code"}
+        )
     requirements = data.pop("requirements")
     # An earlier migration loads the file with the model as it was then: only its fields.
     known = {f.name for f in PermitType._meta.get_fields()}

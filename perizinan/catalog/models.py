@@ -7,6 +7,9 @@ class ApplicationKind(models.TextChoices):
     CHANGE = "change", _("Perubahan / addendum")
     TECHNICAL_LEAD_CHANGE = "technical_lead_change", _("Pergantian PJT")
     DIRECTOR_CHANGE = "director_change", _("Perubahan direktur / pimpinan")
+    # Extends the validity of the licence named as the previous one (a permit type whose
+    # licences expire, `validity_months`): the new licence supersedes it with a later expiry.
+    EXTENSION = "extension", _("Perpanjangan masa berlaku")
 
 
 class ClockStart(models.TextChoices):
@@ -81,7 +84,7 @@ class PermitType(models.Model):
         _("format nomor izin"),
         max_length=100,
         default="503/{seq:04d}/{code}/DPMPTSP/{year}",
-        help_text=_("Kolom: {seq}, {year}, {code}. Contoh: 503/{seq:04d}/PAK/DPMPTSP/{year}"),
+        help_text=_("Kolom: {seq}, {year}, {code}. Contoh: 503/{seq:04d}/{code}/DPMPTSP/{year}"),
     )
     active = models.BooleanField(_("aktif"), default=True)
 
@@ -92,6 +95,20 @@ class PermitType(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} – {self.name}"
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if not self.needs_recommendation and self.clock_start == ClockStart.RECOMMENDATION:
+            raise ValidationError(
+                {"clock_start": _("Tanpa rekomendasi teknis, jangka waktu dihitung sejak tanda terima.")}
+            )
+        try:
+            self.format_number(seq=1, year=2000)
+        except (KeyError, ValueError, IndexError):
+            raise ValidationError(
+                {"number_format": _("Format nomor tidak valid: gunakan {seq}, {year} dan {code}.")}
+            ) from None
 
     def format_number(self, *, seq: int, year: int) -> str:
         return self.number_format.format(seq=seq, year=year, code=self.code)

@@ -13,6 +13,13 @@ def get_permit_type(code: str) -> PermitType | None:
     return active_permit_types().filter(code__iexact=code).first()
 
 
+def only_permit_type() -> PermitType | None:
+    """The permit type an application is for when none is named: the one active type, if
+    exactly one is active (else None: the caller must name it)."""
+    types = list(active_permit_types()[:2])
+    return types[0] if len(types) == 1 else None
+
+
 def requirements_for(permit_type: PermitType, profile: Profile) -> list[Requirement]:
     """The requirements that apply to a profile, in SOP order, under the office's settings."""
     nuisance = cached("office:nuisance", lambda: Office.current().require_nuisance_permit)

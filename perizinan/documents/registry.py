@@ -21,6 +21,7 @@ from .kinds import (
     inspection_report_form,
     liaison_receipt,
     licence,
+    payment_receipt,
     power_of_attorney,
     process_control_sheet,
     recommendation_letter,
@@ -34,6 +35,7 @@ from .render import render_one_page, render_pdf
 # receivers.sign_before_commit); the worker stamps its number into it at step 15.
 SIGNED_LICENCE = "licence_signed"
 NUMBERED_LICENCE = "licence"
+PAYMENT_RECEIPT = "payment_receipt"
 
 DOCUMENTS: dict[str, DocumentSpec] = {
     spec.kind: spec
@@ -51,6 +53,7 @@ DOCUMENTS: dict[str, DocumentSpec] = {
         draft_licence.SPEC,
         handover_receipt.SPEC,
         licence.SPEC,
+        payment_receipt.SPEC,
         process_control_sheet.SPEC,
     ]
 }

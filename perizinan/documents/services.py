@@ -12,16 +12,18 @@ from perizinan.accounts.models import User
 from perizinan.applications.models import Application
 
 from .kinds.parts import office_record
+from .kinds.payment_receipt import SEAL_AREA_MM
 from .models import GeneratedDocument
 from .qr import qr_svg, verification_url
 from .registry import render
 from .render import format_date
 from .signing import head_signer, seal_signer
-from .signing.base import HEAD_SIGNATURE_BOX, NUMBER_STAMP_BOX, Placement
+from .signing.base import HEAD_SIGNATURE_BOX, NUMBER_STAMP_BOX, Placement, box_from_css
 
 # The licence's form fields (documents/licence.html) and signature fields.
 NUMBER_FIELD = "nomor"
 DATE_FIELD = "tanggal"
+EXPIRY_FIELD = "berlaku"
 HEAD_FIELD = "KepalaDinas"
 REGISTRY_FIELD = "TataUsaha"
 
@@ -66,6 +68,7 @@ def render_licence(
     code: str,
     number: str | None = None,
     issued_on: date | None = None,
+    expires_on: date | None = None,
     signer_name: str = "",
     copy_label: str = "",
     form_fields: bool = False,
@@ -80,6 +83,7 @@ def render_licence(
         qr_svg=qr_svg(url),
         number=number,
         issued_on=issued_on,
+        expires_on=expires_on,
         signer_name=signer_name,
         copy_label=copy_label,
         form_fields=form_fields,
@@ -108,10 +112,12 @@ def sign_licence(app: Application, *, code: str, by: User, passphrase: str = "")
     return head_signer().sign(pdf, placement, nik=getattr(by, "nik", ""), passphrase=passphrase)
 
 
-def stamp_number(signed_pdf: bytes, *, number: str, issued_on: date) -> bytes:
-    """Step 15: the registry fills the licence's number and date fields and seals it (an
-    approval signature in the field the head's certification left for it)."""
+def stamp_number(signed_pdf: bytes, *, number: str, issued_on: date, expires_on: date | None = None) -> bytes:
+    """Step 15: the registry fills the licence's number and date fields (and its expiry date,
+    for a permit type whose licences expire) and seals it (an approval signature in the field
+    the head's certification left for it)."""
     office = office_record()
+    expiry = ((EXPIRY_FIELD, format_date(expires_on)),) if expires_on else ()
     placement = Placement(
         field_name=REGISTRY_FIELD,
         page=0,
@@ -119,6 +125,20 @@ def stamp_number(signed_pdf: bytes, *, number: str, issued_on: date) -> bytes:
         stamp_text=f"Nomor: {number}\nTanggal: {format_date(issued_on)}\n{office.registry_short}",
         reason=f"Nomor izin {number} tanggal {issued_on.isoformat()}",
         location=office.place,
-        fill=((NUMBER_FIELD, number), (DATE_FIELD, format_date(issued_on))),
+        fill=((NUMBER_FIELD, number), (DATE_FIELD, format_date(issued_on)), *expiry),
     )
     return seal_signer().sign(signed_pdf, placement)
+
+
+def seal_payment_receipt(pdf: bytes, *, reference: str, registration_number: str) -> bytes:
+    """The fee's receipt, sealed by the registry (an approval signature in its seal area)."""
+    office = office_record()
+    placement = Placement(
+        field_name="TataUsaha",
+        page=0,
+        box=box_from_css(*SEAL_AREA_MM),
+        stamp_text=f"Pembayaran tercatat\nRef. {reference}\n{office.registry_short}",
+        reason=f"Bukti pembayaran biaya izin permohonan {registration_number}",
+        location=office.place,
+    )
+    return seal_signer().sign(pdf, placement)

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from perizinan import throttle
+from perizinan.workdays.calendar import today_wita
 
 from .registry import DOCUMENTS
 from .registry import render as render_document
@@ -17,7 +18,9 @@ MAX_UPLOAD = 20 * 1024 * 1024
 def licence_page(request: HttpRequest, code: str) -> HttpResponse:
     result = check_licence(code)
     status = 200 if result else 404
-    return render(request, "verification/licence.html", {"result": result, "code": code}, status=status)
+    expired = bool(result and result.licence.expired_on(today_wita()))
+    context = {"result": result, "code": code, "expired": expired}
+    return render(request, "verification/licence.html", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])

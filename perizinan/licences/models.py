@@ -1,4 +1,5 @@
 import secrets
+from datetime import date
 
 from django.conf import settings
 from django.db import models
@@ -77,6 +78,9 @@ class Licence(models.Model):
     )
     superseded_number = models.CharField(_("nomor izin kertas yang digantikan"), max_length=100, blank=True)
     verification_code = models.CharField(max_length=32, unique=True)
+    expires_on = models.DateField(
+        _("berlaku sampai dengan"), null=True, blank=True, help_text=_("Kosong = tanpa tanggal kedaluwarsa")
+    )
 
     class Meta:
         ordering = ["-issued_on", "-id"]
@@ -89,3 +93,31 @@ class Licence(models.Model):
     @staticmethod
     def new_verification_code() -> str:
         return secrets.token_urlsafe(16)
+
+    def expired_on(self, day: date) -> bool:
+        """Past its expiry date on `day` (a licence without one never expires)."""
+        return self.expires_on is not None and day > self.expires_on
+
+
+class Payment(models.Model):
+    """The fee (retribusi) of a permit type with `fee` > 0, paid once per application: recorded
+    by the pickup counter from the bank's proof (`workflow` action `record_payment`); the
+    licence is handed over only once it is recorded. Its receipt is the step's document
+    `payment_receipt` (made and sealed by the document worker; `documents.selectors.payment_receipt`)."""
+
+    application = models.OneToOneField(
+        "applications.Application", on_delete=models.PROTECT, related_name="payment"
+    )
+    amount = models.DecimalField(_("jumlah (Rp)"), max_digits=14, decimal_places=0)
+    paid_on = models.DateField(_("tanggal bayar"))
+    reference = models.CharField(_("nomor bukti bayar / referensi bank"), max_length=100)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(_("dicatat pada"))
+
+    class Meta:
+        ordering = ["-recorded_at"]
+        verbose_name = _("pembayaran")
+        verbose_name_plural = _("pembayaran")
+
+    def __str__(self) -> str:
+        return f"{self.application_id}: Rp {self.amount} ({self.reference})"

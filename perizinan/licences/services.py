@@ -1,5 +1,6 @@
 """Licence numbers (gap-free, never reused) and licence records."""
 
+from calendar import monthrange
 from datetime import date
 
 from django.db import transaction
@@ -66,10 +67,30 @@ def issue_licence(
         supersedes=previous,
         superseded_number="" if previous else application.previous_licence_number,
         verification_code=verification_code or Licence.new_verification_code(),
+        expires_on=expiry(application.permit_type.validity_months, issued_on=on, previous=previous),
     )
     if previous is not None:
         _record_status(previous, LicenceStatus.CLOSED, f"Digantikan oleh izin {licence.number}", by)
     return licence
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later (the month's last day when it has no such day)."""
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, monthrange(year, month)[1]))
+
+
+def expiry(months: int | None, *, issued_on: date, previous: Licence | None) -> date | None:
+    """The last day a licence is valid: `months` (the permit type's `validity_months`) after its
+    issue, or, when it supersedes a licence still valid on that day (an extension applied for
+    in time), after that licence's expiry, so that no validity is lost. None: no expiry."""
+    if not months:
+        return None
+    start = issued_on
+    if previous is not None and previous.expires_on is not None and previous.expires_on > issued_on:
+        start = previous.expires_on
+    return add_months(start, months)
 
 
 def set_status(*, licence: Licence, status: str, reason: str, by: User) -> Licence:

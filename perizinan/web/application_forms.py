@@ -108,7 +108,7 @@ class KindProfileForm(SectionForm):
 
     kind = _choice(_("Jenis permohonan"), [])
     previous_licence_number = _text(
-        _("Nomor izin PAK lama"),
+        _("Nomor izin lama"),
         help_text=_("Wajib untuk permohonan perubahan, pergantian PJT dan perubahan direktur."),
     )
     profile__foreign_investment = _flag(_("Perusahaan penanaman modal asing (PMA)"))

@@ -25,8 +25,9 @@ from perizinan.documents.selectors import (
 )
 from perizinan.errors import Conflict, NotFound
 from perizinan.licences.models import Licence
+from perizinan.licences.payments import payment_summary
 from perizinan.workdays.calendar import today_wita
-from perizinan.workflow.actions import available_actions, get_action
+from perizinan.workflow.actions import actions_of_permit_type, available_actions, get_action
 from perizinan.workflow.clock import is_overdue
 from perizinan.workflow.services import take_action
 from perizinan.workflow.states import STATE_STEP, STEPS, WAITING_ON_APPLICANT, State
@@ -71,9 +72,10 @@ def _page(request: HttpRequest, app: Application, *, failed: str = "", values: A
         "progress": None if officer else page.progress(timeline, app.state),
         "holder": page.holder(app.state),
         "viewer_doc": document_to_review(generated["generated"], STATE_STEP[app.state]) if officer else None,
-        "swimlane_svg": swimlane_svg(app),
+        "swimlane_svg": swimlane_svg(app, actions=actions_of_permit_type(app.permit_type)),
         "can_edit": can_edit(user, app),
         "licence": Licence.objects.filter(application=app).first(),
+        "payment": payment_summary(app),
     }
     return render(request, "web/application/detail.html", context, status=status)
 

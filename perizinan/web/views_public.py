@@ -23,6 +23,7 @@ from perizinan.catalog.models import ApplicationKind, ClockStart, Condition, Per
 from perizinan.catalog.profile import Profile
 from perizinan.catalog.selectors import active_permit_types, get_permit_type, requirements_for
 from perizinan.workdays.calendar import group_service_hours
+from perizinan.workflow.actions import actions_of_permit_type
 from perizinan.workflow.states import STEPS
 
 from .swimlane import swimlane_svg
@@ -160,7 +161,8 @@ def _requirements(request: HttpRequest, permit_type: PermitType) -> dict[str, An
 def permit(request: HttpRequest, code: str) -> HttpResponse:
     permit_type = _permit_type(code)
     english = (get_language() or "").startswith("en")
-    actors = step_actors()
+    flow = actions_of_permit_type(permit_type)
+    actors = step_actors(flow)
     context = _requirements(request, permit_type)
     status = 400 if context["form"].is_bound and not context["form"].is_valid() else 200
     context.update(
@@ -173,7 +175,7 @@ def permit(request: HttpRequest, code: str) -> HttpResponse:
             {"number": n, "title": s.title, "standard": s.standard, "actor": actors.get(n, "")}
             for n, s in sorted(STEPS.items())
         ],
-        swimlane=swimlane_svg(),
+        swimlane=swimlane_svg(actions=flow),
         requirement_total=Requirement.objects.filter(permit_type=permit_type).count(),
     )
     return render(request, "web/public/permit.html", context, status=status)
@@ -198,7 +200,9 @@ class StatusForm(forms.Form):
     registration_number = forms.CharField(
         label=_("Nomor registrasi"),
         max_length=40,
-        help_text=_("Tertera pada bukti tanda terima, misalnya PAK-2026-000123."),
+        help_text=_(
+            "Tertera pada bukti tanda terima, seperti tertulis di sana (kode jenis izin, tahun, nomor urut)."
+        ),
         widget=forms.TextInput(attrs={"class": "form-control", "autocomplete": "off", "spellcheck": "false"}),
     )
     code = forms.CharField(

@@ -3,8 +3,10 @@
 The API's /actions endpoints and the officer pages are both served from here.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from types import SimpleNamespace
 from typing import Any
 
 from perizinan.accounts.models import User
@@ -33,6 +35,11 @@ class ActionDef:
     doc: str
     effect: Effect  # records and field updates, inside the transaction (effects.py)
     documents: tuple[Doc, ...]  # produced after commit by the worker (a signature: before)
+    when: Callable[[Any], bool] | None = None  # the step exists only where true (conditions.py)
+
+    def applies(self, app: Any) -> bool:
+        """Whether this application's permit type has this step at all (and has it now)."""
+        return self.when is None or bool(self.when(app))
 
 
 @cache
@@ -60,6 +67,7 @@ def all_actions() -> dict[str, ActionDef]:
             doc=(t.method.__doc__ or "").strip(),
             effect=c["effect"],
             documents=tuple(c["documents"]),
+            when=c.get("when"),
         )
     return actions
 
@@ -102,8 +110,18 @@ def acting_role(user: User, app: Any, action: ActionDef) -> Role | None:
 def available_actions(user: User, app: Any) -> list[ActionDef]:
     """The actions `user` may take on `app` in its current state."""
     return [
-        a for a in all_actions().values() if app.state in a.sources and acting_role(user, app, a) is not None
+        a
+        for a in all_actions().values()
+        if app.state in a.sources and acting_role(user, app, a) is not None and a.applies(app)
     ]
+
+
+def actions_of_permit_type(permit_type: Any) -> list[ActionDef]:
+    """The SOP steps a permit type has (for drawing its flow): a step whose condition its data
+    does not meet (`conditions.py`) is left out. Steps outside the SOP's numbering (notes such
+    as the payment) are kept without asking: the drawing leaves them out anyway."""
+    stub = SimpleNamespace(permit_type=permit_type, pk=None)
+    return [a for a in all_actions().values() if a.step is None or a.applies(stub)]
 
 
 def roles_acting_in(state: str) -> set[Role]:

@@ -24,6 +24,7 @@ from perizinan.applications.validation import clean_nik
 from perizinan.catalog.models import ClockStart, Stage
 from perizinan.catalog.selectors import requirements_for
 from perizinan.licences.models import Licence
+from perizinan.licences.payments import require_paid
 from perizinan.licences.services import issue_licence
 from perizinan.workdays.calendar import Calendar
 
@@ -349,6 +350,7 @@ def number(ctx: Ctx) -> Outputs:
 # Step 16: handover to the right person (the director, the technical lead, or the agent whose
 # power of attorney is on file), checked by a valid NIK; the survey code.
 def hand_over(ctx: Ctx) -> Outputs:
+    require_paid(ctx.app)  # a permit type with a fee: only once it is paid (optional_steps.py)
     d = ctx.data
     nik, as_agent = recipient_nik(ctx.app, d["recipient_id_number"], agent=bool(d.get("recipient_is_agent")))
     data = {

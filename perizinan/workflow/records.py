@@ -19,3 +19,4 @@ class RecordKind(models.TextChoices):
     CONFIRMATION = "confirmation", _("Konfirmasi pemohon")
     MEETING = "meeting", _("Undangan / hasil pertemuan")
     CONSULTATION = "consultation", _("Konsultasi help desk")
+    PAYMENT = "payment", _("Pembayaran biaya izin")

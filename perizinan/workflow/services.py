@@ -59,7 +59,7 @@ def take_action(
         if not can_see(by, application):
             raise NotFound
         raise PermissionDenied(_("Tindakan ini bukan untuk peran Anda."))
-    if application.state not in action.sources:
+    if application.state not in action.sources or not action.applies(application):
         raise Conflict(str(NOT_NOW))
     cleaned = clean_fields(action.fields, data or {}, files or {})
     app = as_workflow(application)

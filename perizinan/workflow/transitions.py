@@ -9,17 +9,16 @@ the API and the pages; `services.take_action` is the only caller. A `note` trans
 logged without moving the application (target=None).
 """
 
-from typing import Any
-
 from django.utils.translation import gettext_lazy as _
-from django_fsm import transition
 
 from perizinan.accounts.roles import Role
 
 from . import effects as fx
+from .conditions import with_recommendation
 from .fields import Doc, Field, internal_note, note, reason
-from .states import STEPS
+from .optional_steps import OptionalSteps
 from .states import State as S
+from .steps import step
 
 BEFORE_REGISTRATION = [S.DRAFT, S.SUBMITTED, S.RETURNED_BY_CS, S.ACCEPTED]
 IN_PROGRESS = [s for s in S if s not in {S.DRAFT, S.COMPLETED, S.WITHDRAWN, S.DECLINED, S.REJECTED}]
@@ -33,39 +32,9 @@ RECOMMENDATION_FIELDS = (
 )
 
 
-def step(
-    *,
-    source: Any,
-    target: S | None,
-    number: int | None,
-    role: Role | tuple[Role, ...],
-    direction: str,
-    label: Any,
-    outputs: tuple[Any, ...] = (),
-    fields: tuple[Field, ...] = (),
-    effect: fx.Effect,
-    documents: tuple[Doc, ...] = (),
-) -> Any:
-    return transition(
-        field="state",
-        source=source,
-        target=target,
-        custom={
-            "step": number,
-            "roles": role if isinstance(role, tuple) else (role,),
-            "direction": direction,
-            "label": label,
-            "outputs": outputs,
-            "fields": fields,
-            "standard": STEPS[number].standard if number else "",
-            "effect": effect,
-            "documents": documents,
-        },
-    )
-
-
-class ApplicationWorkflow:
-    """The transitions of `models.WorkflowApplication` (a proxy of `applications.Application`)."""
+class ApplicationWorkflow(OptionalSteps):
+    """The transitions of `models.WorkflowApplication` (a proxy of `applications.Application`);
+    the steps only some permit types have are in `optional_steps.OptionalSteps`."""
 
     # --- Step 3: the applicant files the application --------------------------------
     @step(
@@ -218,6 +187,7 @@ class ApplicationWorkflow:
         ),
         effect=fx.verify,
         documents=(Doc("verification_form"), Doc("cover_letter")),
+        when=with_recommendation,
     )
     def verify(self) -> None:
         """Complete and valid: write the cover letter to the technical agency."""
@@ -303,6 +273,7 @@ class ApplicationWorkflow:
         fields=(Field("received_by", "text", _("Nama penerima di OPD"), max_length=200), note()),
         effect=fx.deliver,
         documents=(Doc("liaison_receipt"),),
+        when=with_recommendation,
     )
     def deliver_to_agency(self) -> None:
         """Carry the letter and dossier to the technical agency; get a handover receipt."""
@@ -318,6 +289,7 @@ class ApplicationWorkflow:
         outputs=(_("Berita Acara Pemeriksaan"), _("Rekomendasi teknis")),
         fields=RECOMMENDATION_FIELDS,
         effect=fx.recommend,
+        when=with_recommendation,
     )
     def recommend(self) -> None:
         """Examine, inspect the site, record the results and issue the recommendation."""
@@ -332,6 +304,7 @@ class ApplicationWorkflow:
         outputs=(_("Berita Acara Pemeriksaan"), _("Rekomendasi teknis")),
         fields=RECOMMENDATION_FIELDS,
         effect=fx.recommend,
+        when=with_recommendation,
     )
     def receive_recommendation(self) -> None:
         """The office receives a recommendation the agency sent or the applicant already holds."""
@@ -349,6 +322,7 @@ class ApplicationWorkflow:
             note(),
         ),
         effect=fx.agency_note,
+        when=with_recommendation,
     )
     def agency_note(self) -> None:
         """Site inspection, test, meeting or presentation, recorded as it happens."""
@@ -362,6 +336,7 @@ class ApplicationWorkflow:
         label=_("Kembalikan untuk perbaikan"),
         fields=(reason(),),
         effect=fx.returned,
+        when=with_recommendation,
     )
     def agency_return(self) -> None:
         """Not right yet: back to the applicant to fix or complete."""
@@ -375,6 +350,7 @@ class ApplicationWorkflow:
         label=_("Serahkan perbaikan ke tim teknis"),
         fields=(note(),),
         effect=fx.resubmit_to_agency,
+        when=with_recommendation,
     )
     def resubmit_to_agency(self) -> None:
         """The applicant hands the fixes to the technical team."""
@@ -388,6 +364,7 @@ class ApplicationWorkflow:
         label=_("Tolak (tidak direkomendasikan)"),
         fields=(reason(),),
         effect=fx.returned,
+        when=with_recommendation,
     )
     def agency_decline(self) -> None:
         """The agency does not recommend: the application ends with reasons."""
@@ -554,6 +531,7 @@ class ApplicationWorkflow:
         label=_("Minta kajian teknis ulang"),
         fields=(internal_note(),),
         effect=fx.returned,
+        when=with_recommendation,
     )
     def office_send_to_agency(self) -> None:
         """Not yet eligible: a new technical review by the agency."""

@@ -237,7 +237,9 @@ def test_every_document_of_a_completed_application(users):
             "Rantai hash: utuh",
         ],
     }
-    assert set(expected) | {"licence"} == set(DOCUMENTS)
+    # The fee's receipt belongs to permit types with a fee (PAK has none): read back in
+    # tests/workflow/test_second_permit_type.py.
+    assert set(expected) | {"licence", "payment_receipt"} == set(DOCUMENTS)
 
     for kind, wanted in expected.items():
         text, pages = read(render(kind, app))

@@ -59,6 +59,17 @@ GRAPH: dict[str, tuple[int | None, set[str], str | None, set[str], str]] = {
     "hand_over": (16, {"numbered"}, "handed_over", {"pickup"}, "forward"),
     "confirm_receipt": (17, {"handed_over"}, "completed", {"applicant"}, "forward"),
     "supervision_note": (None, ACTIVE, None, SUPERVISORS, "note"),
+    # The steps only some permit types have (docs/adr/0018-second-permit-type.md): without a
+    # technical recommendation, verification goes straight to drafting; with a fee, the pickup
+    # counter records its payment from registration until the licence is handed over.
+    "verify_for_drafting": (7, {"registered"}, "recommended", {"verifier"}, "forward"),
+    "record_payment": (
+        None,
+        ACTIVE - {"submitted", "returned_by_cs", "accepted", "handed_over"},
+        None,
+        {"pickup"},
+        "note",
+    ),
 }
 
 

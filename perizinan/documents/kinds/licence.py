@@ -27,6 +27,8 @@ def licence_base(app: Application, ctx: dict[str, Any], extra: dict[str, Any]) -
         "licence_activity": permit_type.licence_activity or permit_type.name,
         "legal_bases": list(permit_type.legal_bases or []),
         "validity": permit_type.validity,
+        # A permit type whose licences expire prints the date (a form field filled at step 15).
+        "has_expiry": bool(permit_type.validity_months),
         "obligations": list(permit_type.obligations or []) or default_obligations(office),
         "recommendation": recommendation(app),
         "needs_recommendation": permit_type.needs_recommendation,
@@ -60,6 +62,7 @@ def build(app: Application, **extra: Any) -> dict[str, Any]:
             },
             "number": extra.get("number") or "",
             "issued_on": format_date(extra.get("issued_on")),
+            "expires_on": format_date(extra.get("expires_on")),
             "verification_url": extra.get("verification_url") or "",
             "qr_svg": extra.get("qr_svg") or "",
             "copy_label": extra.get("copy_label") or "",

@@ -66,3 +66,9 @@ def filesize(size: Any) -> str:
     if n < 1024 * 1024:
         return f"{number_format(n / 1024, 1)} KB"
     return f"{number_format(n / 1024 / 1024, 1)} MB"
+
+
+@register.filter
+def rupiah(amount: Any) -> str:
+    """An amount of rupiah as people write it: 'Rp 250.000'."""
+    return "Rp " + f"{int(amount or 0):,}".replace(",", ".")
