@@ -12,6 +12,7 @@ from perizinan.applications import services
 from perizinan.applications.models import Document
 from perizinan.applications.selectors import (
     COUNT_CAP,
+    application_detail_for_user,
     application_rows,
     count_visible,
     get_application_for_user,
@@ -44,7 +45,8 @@ def _load(request: HttpRequest, pk: int):
 
 
 def detail_of(request: HttpRequest, pk: int) -> dict[str, Any]:
-    return presenters.detail(_load(request, pk), officer=is_officer(current_user(request)))
+    user = current_user(request)
+    return presenters.detail(application_detail_for_user(user, pk), officer=is_officer(user))
 
 
 @router.post("", response={201: ApplicationOut, **PROTECTED})

@@ -4,7 +4,7 @@ from datetime import date
 from typing import Any
 
 from perizinan.applications.models import Application
-from perizinan.applications.selectors import checklist
+from perizinan.applications.selectors import checklist, current_documents
 from perizinan.workdays.calendar import to_wita, today_wita
 from perizinan.workflow.actions import visible_note
 from perizinan.workflow.clock import is_overdue, overdue
@@ -116,6 +116,7 @@ def detail(app: Application, *, officer: bool = True) -> dict[str, Any]:
     """Everything about the application; the applicant does not read officers' internal notes."""
     c = app.company
     data = summary(app)
+    documents = current_documents(app)
     data.update(
         company_data={
             "name": c.name,
@@ -146,7 +147,7 @@ def detail(app: Application, *, officer: bool = True) -> dict[str, Any]:
         device_categories=app.device_categories,
         device_list=app.device_list,
         previous_licence_number=app.previous_licence_number,
-        checklist=checklist(app),
+        checklist=checklist(app, documents=documents),
         documents=[
             {
                 "id": d["id"],
@@ -157,9 +158,7 @@ def detail(app: Application, *, officer: bool = True) -> dict[str, Any]:
                 "original_name": d["original_name"],
                 "uploaded_at": d["uploaded_at"],
             }
-            for d in app.documents.filter(is_current=True).values(
-                "id", "requirement__number", "sha256", "size", "content_type", "original_name", "uploaded_at"
-            )
+            for d in documents
         ],
         timeline=[
             _timeline_row(e, officer=officer) for e in app.log.order_by("seq").values(*TIMELINE_COLUMNS)
