@@ -90,8 +90,8 @@ def list_applications(
         # A short page that is not empty (or the first page) holds the last row: its position
         # is the total, no count needed. Otherwise count (at most COUNT_CAP + 1 rows).
         if page.next is None and (page.rows or offset == 0):
-            total: int | None = offset + len(page.rows)
-            total = total if total <= COUNT_CAP else None
+            position = offset + len(page.rows)
+            total: int | None = position if position <= COUNT_CAP else None
         else:
             total = count_visible(user, state=state, cap=COUNT_CAP)
         if total is None:
