@@ -2,174 +2,317 @@
 
 Created over the years since 2019 (more each year); older ones are mostly finished
 (completed 85%, withdrawn, declined, rejected, abandoned drafts), the last 60 days spread over
-every state of the workflow; four permit types (PAK and three copies of its catalogue row);
-1,000 applicant accounts; 20 applications per company; each application carries the process
-log entries of the steps it went through (copied from a real application's log: a completed one
-has the whole forward path). PostgreSQL loads with COPY, SQLite with executemany; ids are
-reserved from the sequences first, so the real application made through the services keeps its
-own.
+the open states of the forward path; four permit types (PAK 70% and three copies of its
+catalogue row); 1,000 applicant accounts; 20 applications per company. Each application
+carries the process-log entries of the steps it went through (the forward path of a real
+application made through the services, then the withdrawal, refusal or rejection that ended it),
+keyed and chained as the services key them (docs/adr/0014): `verify_chain` passes on every
+seeded application. Completed applications have their licence and licence number; open ones
+their current submission documents (rows only, naming the real application's files).
+
+PostgreSQL: batches of applications are made and copied in (COPY) by worker processes, each
+with its own connection, with the tables' secondary indexes and constraints dropped meanwhile
+(bench/copyload.py); then the indexes and keys are made again, and VACUUM ANALYZE runs on all
+but the process log (ANALYZE only: its pages are read through index scans that visit the heap
+anyway; its autovacuum is switched off, so that it does not start in the middle of a
+measurement). SQLite: the same rows in one process, by executemany.
 """
 
-import io
-import json
+import multiprocessing
+import os
 import random
-from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from django.db import connection, models
+from copyload import TIMINGS, Chain, Table, Unindexed, escape, reserve_ids, timestamp
+from django.db import connection
 
 FINAL_MIX = [("completed", 85), ("withdrawn", 6), ("declined", 5), ("rejected", 2), ("draft", 2)]
-BATCH = 20_000
+BATCH = 5_000  # applications per batch (one COPY per table)
+HOURS = timedelta(hours=6)  # between two log entries of a seeded application
+# How each kind of end is logged: (action, step, role, the states it is taken from).
+ENDS = {
+    "withdrawn": ("withdraw", 3, "applicant", ("submitted", "accepted")),
+    "declined": ("decline", 10, "technical_team", ("at_agency",)),
+    "rejected": ("reject", 14, "office_head", ("division_approved",)),
+}
+LOG_COLUMNS = ("step", "action", "direction", "from_state", "to_state", "actor_id", "actor_name", "role")
+LOG_COLUMNS += ("standard",)
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return "\\N"
-    if isinstance(value, bool):
-        return "t" if value else "f"
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    return str(value)
+@dataclass
+class Plan:
+    """Everything a batch needs (read by worker processes forked after it is made)."""
+
+    n: int
+    seed_value: int
+    pg: bool
+    first_app: int
+    first_company: int
+    n_companies: int
+    first_number: int
+    first_licence_seq: int
+    types: list[int]
+    applicants: list[int]
+    forward: list[dict[str, Any]]  # the real application's forward entries
+    ends: dict[str, tuple[int, list[int]]]  # state: (its first template entry, prefixes it follows)
+    open_prefixes: list[int]
+    chain: Chain
+    escaped: list[str]  # the template entries' constant columns as COPY text
+    documents: list[dict[str, Any]]
+    head_id: int
+    now: datetime
+    start: datetime
 
 
-def _sqlite(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return str(value.astimezone(UTC).replace(tzinfo=None))
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
+PLAN: Plan | None = None
 
 
-def _defaults(model: type[models.Model]) -> dict[str, Any]:
-    row: dict[str, Any] = {}
-    for f in model._meta.concrete_fields:
-        if f.primary_key:
-            continue
-        if f.has_default():
-            v = f.get_default()
-            row[f.column] = json.dumps(v) if isinstance(f, models.JSONField) else v
-        elif f.null:
-            row[f.column] = None
-        else:
-            row[f.column] = ""
-    return row
-
-
-def _reserve_ids(model: type[models.Model], n: int) -> int:
-    """The first of n ids nobody else will take; returns it."""
-    table = model._meta.db_table
-    with connection.cursor() as c:
-        if connection.vendor == "postgresql":
-            c.execute(
-                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                f"(SELECT COALESCE(MAX(id), 0) FROM {table}) + %s)",
-                [n],
+def _template(forward: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, tuple[int, list[int]]]]:
+    """The forward path, then one entry per kind of end and per state it is taken from."""
+    actors = {e["role"]: (e["actor_id"], e["actor_name"]) for e in forward}
+    template = [dict(e) for e in forward]
+    ends: dict[str, tuple[int, list[int]]] = {}
+    for state, (action, step, role, sources) in ENDS.items():
+        prefixes = [k for k, e in enumerate(forward, start=1) if e["to_state"] in sources]
+        actor_id, actor_name = actors[role]
+        ends[state] = (len(template), prefixes)
+        for k in prefixes:
+            template.append(
+                {
+                    "step": step,
+                    "action": action,
+                    "direction": "reject",
+                    "from_state": forward[k - 1]["to_state"],
+                    "to_state": state,
+                    "actor_id": actor_id,
+                    "actor_name": actor_name,
+                    "role": role,
+                    "standard": "",
+                }
             )
-            return c.fetchone()[0] - n + 1
-        c.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}")
-        return c.fetchone()[0] + 1
+    return template, ends
 
 
-def _load(model: type[models.Model], rows: Iterator[dict[str, Any]]) -> int:
-    """Write rows (dicts by column, id included) in batches; returns how many."""
-    defaults = _defaults(model)
-    columns = ["id", *defaults]
-    table = model._meta.db_table
-    n = 0
-    batch: list[dict[str, Any]] = []
-
-    def flush() -> None:
-        with connection.cursor() as c:
-            if connection.vendor == "postgresql":
-                buf = io.StringIO()
-                for r in batch:
-                    buf.write("\t".join(_text(r.get(col, defaults.get(col))) for col in columns))
-                    buf.write("\n")
-                with c.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-                    copy.write(buf.getvalue())
-            else:
-                marks = ", ".join(["%s"] * len(columns))
-                c.executemany(
-                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",
-                    [[_sqlite(r.get(col, defaults.get(col))) for col in columns] for r in batch],
-                )
-        batch.clear()
-
-    for row in rows:
-        batch.append(row)
-        n += 1
-        if len(batch) >= BATCH:
-            flush()
-    if batch:
-        flush()
-    return n
-
-
-TEMPLATE_COLUMNS = (
-    "step",
-    "action",
-    "direction",
-    "from_state",
-    "to_state",
-    "actor_id",
-    "actor_name",
-    "role",
-    "standard",
-)
-
-
-def _log_entries(template: list[dict[str, Any]], first_app: int, n: int) -> int:
-    """Each application's first `log_seq` entries of the template, written by the database itself
-    (INSERT ... SELECT over a join with the template: no row passes through Python)."""
+def _tables() -> dict[str, Table]:
+    from perizinan.applications.models import Application, Document
+    from perizinan.licences.models import Licence, LicenceNumber
     from perizinan.workflow.models import ProcessLogEntry
 
-    log = ProcessLogEntry._meta.db_table
-    cols = ", ".join(TEMPLATE_COLUMNS)
-    pg = connection.vendor == "postgresql"
-    with connection.cursor() as c:
-        c.execute(
-            f"CREATE TEMPORARY TABLE bench_template (seq integer, {', '.join(f'{k} text' for k in TEMPLATE_COLUMNS)})"
-        )
-        c.executemany(
-            f"INSERT INTO bench_template (seq, {cols}) VALUES (%s, {', '.join(['%s'] * len(TEMPLATE_COLUMNS))})",
-            [[i, *(e[k] for k in TEMPLATE_COLUMNS)] for i, e in enumerate(template, start=1)],
-        )
-        if pg:
-            at = "a.created_at + t.seq * interval '6 hours'"
-            digest = "lpad(to_hex(a.id), 32, '0') || lpad(to_hex(t.seq), 32, '0')"
-            casts = {"step": "::smallint", "actor_id": "::bigint"}
+    app_columns = ["id", "permit_type_id", "kind", "company_id", "created_by_id", "created_at", "updated_at"]
+    app_columns += ["state", "walk_in", "registration_number", "status_code", "submitted_at", "registered_at"]
+    app_columns += ["completed_at", "clock_started_on", "due_date", "step_due_date", "state_since"]
+    app_columns += ["log_seq", "log_head", "log_at"]
+    return {
+        "apps": Table(
+            Application,
+            app_columns,
+            director_name="Direktur",
+            director_nik="6471011501900001",
+            tech_lead_name="PJT",
+            tech_lead_nik="6471015501900002",
+            tech_lead_education="D3",
+            building_status="owned",
+        ),
+        "log": Table(
+            ProcessLogEntry,
+            ["application_id", "seq", *LOG_COLUMNS, "at", "seconds_taken", "prev_hash", "hash", "key_id"],
+            note="",
+            initial="",
+            data={},
+            late=False,
+        ),
+        "numbers": Table(
+            LicenceNumber,
+            ["id", "permit_type_id", "year", "seq", "number", "application_id", "drawn_by_id", "drawn_at"],
+        ),
+        "licences": Table(
+            Licence,
+            [
+                "number",
+                "licence_number_id",
+                "permit_type_id",
+                "application_id",
+                "company_id",
+                "holder_name",
+                "issued_on",
+                "verification_code",
+            ],
+            technical_lead_name="PJT",
+            director_name="Direktur",
+            address="Samarinda",
+            signed_by="Kepala Dinas",
+            status="active",
+        ),
+        "documents": Table(
+            Document,
+            [
+                "application_id",
+                "requirement_id",
+                "file",
+                "original_name",
+                "sha256",
+                "size",
+                "content_type",
+                "uploaded_by_id",
+                "uploaded_at",
+            ],
+            is_current=True,
+        ),
+    }
+
+
+def load_batch(b: int) -> dict[str, float]:
+    """Make and copy in applications b*BATCH .. (b+1)*BATCH-1 with their entries, licences and
+    documents; returns row counts and seconds."""
+    from perizinan.workflow.states import FINAL_STATES, STATE_STEP
+
+    p = PLAN
+    assert p is not None
+    t0, cpu0 = time.perf_counter(), time.process_time()
+    copy_before = TIMINGS.get("copy", 0.0)
+    rnd = random.Random(p.seed_value * 1_000_003 + b)
+    t = _tables()
+    apps, log, numbers, licences, documents = (
+        t[k] for k in ("apps", "log", "numbers", "licences", "documents")
+    )
+    pg, chain, escaped, forward = p.pg, p.chain, p.escaped, p.forward
+    key_id, tail = chain.key_id, log.tail
+    span = (p.now - p.start).total_seconds()
+    yes, no, null = ("t", "f", "\\N") if pg else ("1", "0", "\\N")
+
+    def ts(value: datetime) -> str:
+        return timestamp(value, pg=pg)
+
+    for i in range(b * BATCH, min(p.n, (b + 1) * BATCH)):
+        pk = p.first_app + i
+        created = p.start + timedelta(seconds=span * (rnd.random() ** 0.5))
+        if p.now - created > timedelta(days=60):
+            state = rnd.choices([s for s, _ in FINAL_MIX], [w for _, w in FINAL_MIX])[0]
         else:
-            at = "strftime('%%Y-%%m-%%d %%H:%%M:%%f', a.created_at, '+' || (t.seq * 6) || ' hours')"
-            digest = "printf('%%032x%%032x', a.id, t.seq)"
-            casts = {}
-        select = ", ".join(f"t.{k}{casts.get(k, '')}" for k in TEMPLATE_COLUMNS)
-        c.execute(
-            f"INSERT INTO {log} (application_id, seq, {cols}, at, note, initial, data, seconds_taken, "
-            f"due_on, late, prev_hash, hash) "
-            f"SELECT a.id, t.seq, {select}, {at}, '', '', '{{}}', 21600, NULL, %s, %s, {digest} "
-            f"FROM applications_application a JOIN bench_template t ON t.seq <= a.log_seq "
-            f"WHERE a.id BETWEEN %s AND %s",
-            [False, "0" * 64, first_app, first_app + n - 1],
+            state = "draft" if rnd.random() < 0.05 else ""
+        if state == "completed":
+            path = list(range(len(forward)))
+        elif state in p.ends:
+            first_end, prefixes = p.ends[state]
+            j = rnd.randrange(len(prefixes))
+            path = [*range(prefixes[j]), first_end + j]
+        elif state == "draft":
+            path = []
+        else:
+            k = rnd.choice(p.open_prefixes)
+            path = list(range(k))
+            state = forward[k - 1]["to_state"]
+        prev, at, seconds = chain.genesis, created, "null"
+        lines = log.lines
+        for seq, entry in enumerate(path, start=1):
+            at = created + seq * HOURS
+            at_text = at.isoformat(timespec="microseconds")
+            digest = chain.hash(entry, pk, seq, at_text, prev, seconds)
+            stored = at_text if pg else at_text[:26].replace("T", " ")
+            lines.append(
+                f"{pk}\t{seq}\t{escaped[entry]}\t{stored}\t{null if seq == 1 else seconds}\t{prev}\t{digest}\t{key_id}{tail}"
+            )
+            prev, seconds = digest, "21600"
+        since = at
+        registered = STATE_STEP[state] >= 7 or state == "completed"
+        open_ = state not in FINAL_STATES
+        draft = state == "draft"
+        permit = p.types[i % 10] if i % 10 < len(p.types) else p.types[0]  # PAK 70%
+        company = p.first_company + (i % p.n_companies)
+        applicant = str(p.applicants[i % len(p.applicants)])
+        apps.add(
+            str(pk),
+            str(permit),
+            "new" if i % 7 else "change",
+            str(company),
+            applicant,
+            ts(created),
+            ts(since),
+            state,
+            yes if i % 31 == 0 else no,
+            f"REG-{created.year}-{i:07d}" if registered else null,
+            f"{i:08X}"[-8:],
+            null if draft else ts(created),
+            ts(created + timedelta(days=1)) if registered else null,
+            ts(since) if state == "completed" else null,
+            null if draft else created.date().isoformat(),
+            null if draft else (created + timedelta(days=rnd.randint(9, 14))).date().isoformat(),
+            (since + timedelta(days=rnd.randint(1, 3))).date().isoformat() if open_ and not draft else null,
+            ts(since),
+            str(len(path)),
+            prev if path else "",
+            ts(since) if path else null,
         )
-        count = c.rowcount
-        c.execute("DROP TABLE bench_template")
-    return count
+        if state == "completed":
+            seq_no, year = p.first_licence_seq + i, since.year
+            number = f"503/{seq_no:07d}/IZIN-{permit}/{year}"
+            numbers.add(
+                str(p.first_number + i),
+                str(permit),
+                str(year),
+                str(seq_no),
+                number,
+                str(pk),
+                str(p.head_id),
+                ts(since),
+            )
+            licences.add(
+                number,
+                str(p.first_number + i),
+                str(permit),
+                str(pk),
+                str(company),
+                f"Medika {company - p.first_company}",
+                since.date().isoformat(),
+                f"{pk:032x}",
+            )
+        elif open_ and not draft:
+            for d in p.documents:
+                documents.add(
+                    str(pk),
+                    str(d["requirement_id"]),
+                    escape(d["file"]),
+                    "berkas.pdf",
+                    d["sha256"],
+                    str(d["size"]),
+                    d["content_type"],
+                    applicant,
+                    ts(created),
+                )
+    made, cpu = time.perf_counter(), time.process_time() - cpu0
+    for table in t.values():
+        table.flush()
+    if p.pg:
+        connection.close()  # a worker's own connection
+    return {
+        **{k: float(v.count) for k, v in t.items()},
+        "rows": made - t0,
+        "rows cpu": cpu,
+        "copy": TIMINGS.get("copy", 0.0) - copy_before,
+    }
 
 
-def seed(n: int, *, template_app_id: int, seed_value: int = 7) -> dict[str, int]:
-    """Load n applications with their log entries; returns row counts per table."""
+def seed(n: int, *, template_app_id: int, seed_value: int = 7, workers: int | None = None) -> dict[str, int]:
+    """Load n applications with their log entries, licences and documents; returns row counts.
+    `workers`: processes making and copying batches on PostgreSQL (default: cores + 1)."""
+    global PLAN
     from django.contrib.auth.hashers import make_password
     from django.contrib.auth.models import Group
 
     from perizinan.accounts.models import User
     from perizinan.accounts.roles import Role
-    from perizinan.applications.models import Application, Company
+    from perizinan.applications.models import Application, Company, Document
     from perizinan.catalog.models import PermitType
+    from perizinan.licences.models import LicenceNumber
     from perizinan.workflow.models import ProcessLogEntry
-    from perizinan.workflow.states import FINAL_STATES, STATE_STEP, State
+    from perizinan.workflow.states import FINAL_STATES
 
-    rnd = random.Random(seed_value)
+    TIMINGS.clear()
+    t0 = time.perf_counter()
+    pg = connection.vendor == "postgresql"
     pak = PermitType.objects.get(code="PAK")
     types = [pak.pk]
     for code in ("PAK-CAB", "PKRT", "IPAK"):
@@ -183,99 +326,100 @@ def seed(n: int, *, template_app_id: int, seed_value: int = 7) -> dict[str, int]
         User(username=f"pemohon{i:04d}", password=password) for i in range(1000)
     )
     Group.objects.get(name=Role.APPLICANT.value).user_set.add(*applicants)
-    n_companies = max(1, n // 20)
-    first_company = _reserve_ids(Company, n_companies)
-    _load(
-        Company,
-        (
-            {
-                "id": first_company + i,
-                "name": f"Medika {i}",
-                "legal_form": "PT" if i % 5 else "CV",
-                "nib": f"{9000000000000 + i}",
-                "npwp": "018550814412000",
-                "address": "Samarinda",
-                "phone": "0541",
-                "email": f"c{i}@example.id",
-            }
-            for i in range(n_companies)
-        ),
-    )
-    template = list(
+    forward = list(
         ProcessLogEntry.objects.filter(application_id=template_app_id, direction="forward")
         .order_by("seq")
-        .values(
-            "step",
-            "action",
-            "direction",
-            "from_state",
-            "to_state",
-            "actor_id",
-            "actor_name",
-            "role",
-            "standard",
-        )
+        .values(*LOG_COLUMNS)
     )
-    entries_for = {s.value: sum(1 for e in template if (e["step"] or 0) < STATE_STEP[s.value]) for s in State}
-    entries_for["completed"] = len(template)
-    open_states = [s.value for s in State if s not in FINAL_STATES]
-    now = datetime.now(UTC)
-    start = datetime(2019, 1, 1, tzinfo=UTC)
-    span = (now - start).total_seconds()
-    first_app = _reserve_ids(Application, n)
-    plan: list[tuple[int, datetime, int]] = []
-
-    def applications() -> Iterator[dict[str, Any]]:
-        for i in range(n):
-            # more applications each year: the square root spreads them towards the present
-            created = start + timedelta(seconds=span * (rnd.random() ** 0.5))
-            if now - created > timedelta(days=60):
-                state = rnd.choices([s for s, _ in FINAL_MIX], [w for _, w in FINAL_MIX])[0]
-            else:
-                state = rnd.choice(open_states)
-            pk = first_app + i
-            k = 0 if state == "draft" else entries_for[state]
-            if state in {"withdrawn", "declined", "rejected"}:
-                k = rnd.randint(2, len(template) - 2)
-            plan.append((pk, created, k))
-            registered = STATE_STEP[state] >= 7 or state == "completed"
-            since = created + timedelta(hours=rnd.randint(1, 24 * 20))
-            due = (created + timedelta(days=rnd.randint(9, 14))).date()
-            open_ = state not in FINAL_STATES
-            yield {
-                "id": pk,
-                "permit_type_id": types[i % 10] if i % 10 < len(types) else pak.pk,  # PAK 70%
-                "kind": "new" if i % 7 else "change",
-                "company_id": first_company + (i % n_companies),
-                "created_by_id": applicants[i % len(applicants)].pk,
-                "created_at": created,
-                "updated_at": since,
-                "state": state,
-                "director_name": "Direktur",
-                "director_nik": "6471011501900001",
-                "tech_lead_name": "PJT",
-                "tech_lead_nik": "6471015501900002",
-                "tech_lead_education": "D3",
-                "building_status": "owned",
-                "walk_in": i % 31 == 0,
-                "registration_number": f"REG-{created.year}-{i:07d}" if registered else None,
-                "status_code": f"{i:08X}"[-8:],
-                "submitted_at": created if state != "draft" else None,
-                "registered_at": created + timedelta(days=1) if registered else None,
-                "completed_at": since if state == "completed" else None,
-                "clock_started_on": created.date() if state != "draft" else None,
-                "due_date": due if state != "draft" else None,
-                "step_due_date": (since + timedelta(days=rnd.randint(1, 3))).date()
-                if open_ and state != "draft"
-                else None,
-                "state_since": since,
-                "log_seq": k,
-            }
-
-    counts = {"applications": _load(Application, applications())}
-
-    counts["log entries"] = _log_entries(template, first_app, n)
-    if connection.vendor == "postgresql":
+    template, ends = _template(forward)
+    last_seq = max(LicenceNumber.objects.values_list("seq", flat=True), default=0)
+    n_companies = max(1, n // 20)
+    PLAN = Plan(
+        n=n,
+        seed_value=seed_value,
+        pg=pg,
+        first_app=reserve_ids(Application, n),
+        first_company=reserve_ids(Company, n_companies),
+        n_companies=n_companies,
+        first_number=reserve_ids(LicenceNumber, n),
+        first_licence_seq=last_seq + 1,
+        types=types,
+        applicants=[u.pk for u in applicants],
+        forward=forward,
+        ends=ends,
+        open_prefixes=[k for k, e in enumerate(forward, start=1) if e["to_state"] not in FINAL_STATES],
+        chain=Chain(template),
+        escaped=[
+            "\t".join("\\N" if e[c] is None else escape(str(e[c])) for c in LOG_COLUMNS) for e in template
+        ],
+        documents=list(
+            Document.objects.filter(
+                application_id=template_app_id, is_current=True, requirement__stage="submission"
+            ).values("requirement_id", "file", "sha256", "size", "content_type")
+        ),
+        head_id=next(e["actor_id"] for e in forward if e["role"] == "office_head"),
+        now=datetime.now(UTC),
+        start=datetime(2019, 1, 1, tzinfo=UTC),
+    )
+    companies = Table(
+        Company,
+        ["id", "name", "legal_form", "nib", "email"],
+        npwp="018550814412000",
+        address="Samarinda",
+        phone="0541",
+    )
+    for i in range(n_companies):
+        companies.add(
+            str(PLAN.first_company + i),
+            f"Medika {i}",
+            "PT" if i % 5 else "CV",
+            str(9000000000000 + i),
+            f"c{i}@example.id",
+        )
+    tables = [companies.table, *(t.table for t in _tables().values())]
+    batches = range((n + BATCH - 1) // BATCH)
+    totals: dict[str, float] = {}
+    TIMINGS["set-up"] = time.perf_counter() - t0
+    with Unindexed(tables):
+        t1 = time.perf_counter()
+        companies.flush()
+        if pg:
+            connection.close()  # each forked worker opens its own
+            procs = workers or (os.cpu_count() or 1) + 1
+            with multiprocessing.get_context("fork").Pool(procs) as pool:
+                results = list(pool.imap_unordered(load_batch, batches))
+        else:
+            results = [load_batch(b) for b in batches]
+        for r in results:
+            for k, v in r.items():
+                totals[k] = totals.get(k, 0.0) + v
+        TIMINGS["load (wall)"] = time.perf_counter() - t1
+        TIMINGS["rows (all workers)"] = totals.pop("rows")
+        TIMINGS["rows cpu (all workers)"] = totals.pop("rows cpu")
+        TIMINGS["copy (all workers)"] = totals.pop("copy")
+    if pg:
+        t2 = time.perf_counter()
+        log_table = ProcessLogEntry._meta.db_table
         with connection.cursor() as c:
-            c.execute("ANALYZE")
-    return counts
+            c.execute(f"ALTER TABLE {log_table} SET (autovacuum_enabled = false)")
+            for table in tables:
+                c.execute(f"ANALYZE {table}" if table == log_table else f"VACUUM ANALYZE {table}")
+        TIMINGS["vacuum"] = time.perf_counter() - t2
+    TIMINGS.pop("copy", None)
+    TIMINGS["total"] = time.perf_counter() - t0
+    return {
+        "applications": int(totals["apps"]),
+        "log entries": int(totals["log"]),
+        "licences": int(totals["licences"]),
+        "documents": int(totals["documents"]),
+    }
+
+
+def check_chains(sample: int = 50, seed_value: int = 11) -> list[Any]:
+    """verify_chain on `sample` applications picked over the whole table: the reports that fail."""
+    from perizinan.applications.models import Application
+    from perizinan.workflow.log import verify_chain
+
+    ids = list(Application.objects.values_list("id", flat=True).order_by("id"))
+    picked = random.Random(seed_value).sample(ids, min(sample, len(ids)))
+    return [r for r in (verify_chain(pk) for pk in picked) if not r.ok]

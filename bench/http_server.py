@@ -13,6 +13,10 @@ from pathlib import Path
 
 from common import ROOT, TMP, median, percentile
 
+# As the reverse proxy that terminates TLS sends them (settings: SECURE_PROXY_SSL_HEADER); without
+# it the production settings redirect every request but /health to https.
+PROXY = {"X-Forwarded-Proto": "https"}
+
 WRK_SCRIPT = """
 done = function(summary, latency, requests)
   io.write(string.format("P50_US %d\\nP95_US %d\\nP99_US %d\\n",
@@ -60,7 +64,7 @@ class Server:
         conf = ROOT / "config" / "gunicorn_conf.py"
         self.log = open(TMP / f"gunicorn-{self.port}.log", "w")  # noqa: SIM115
         self.proc = subprocess.Popen(
-            [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", str(conf), "--chdir", str(root)],
+            [sys.executable, "-m", "gunicorn", "-c", str(conf), "--chdir", str(root)],
             cwd=root,
             env=env,
             stdout=self.log,
@@ -79,7 +83,7 @@ class Server:
 
     def get(self, path: str, headers: dict[str, str]) -> tuple[int, bytes]:
         c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
-        c.request("GET", path, headers=headers)
+        c.request("GET", path, headers={**PROXY, **headers})
         r = c.getresponse()
         body = r.read()
         c.close()
@@ -91,7 +95,7 @@ class Server:
         times = []
         for i in range(requests + 3):
             t0 = time.perf_counter()
-            c.request("GET", path, headers=headers)
+            c.request("GET", path, headers={**PROXY, **headers})
             r = c.getresponse()
             r.read()
             if i >= 3:  # the first few warm this worker's caches and connection
@@ -111,7 +115,7 @@ class Server:
         script = TMP / "p95.lua"
         script.write_text(WRK_SCRIPT)
         cmd = [wrk, "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "-s", str(script)]
-        for k, v in headers.items():
+        for k, v in {**PROXY, **headers}.items():
             cmd += ["-H", f"{k}: {v}"]
         out = subprocess.run(
             [*cmd, f"http://127.0.0.1:{self.port}{path}"], capture_output=True, text=True, check=True

@@ -12,6 +12,7 @@ from perizinan.applications import presenters, services
 from perizinan.applications.models import Document
 from perizinan.applications.selectors import (
     COUNT_CAP,
+    application_detail_for_user,
     application_rows,
     count_visible,
     get_application_for_user,
@@ -44,7 +45,8 @@ def _load(request: HttpRequest, pk: int):
 
 
 def detail_of(request: HttpRequest, pk: int) -> dict[str, Any]:
-    return presenters.detail(_load(request, pk), officer=is_officer(current_user(request)))
+    user = current_user(request)
+    return presenters.detail(application_detail_for_user(user, pk), officer=is_officer(user))
 
 
 @router.post("", response={201: ApplicationOut, **PROTECTED})
@@ -80,7 +82,13 @@ def list_applications(
     page = application_rows(user, state=state, limit=limit, offset=offset, after=after)
     paging.link_next(request, response, page)
     if not after:
-        total = count_visible(user, state=state, cap=COUNT_CAP)
+        # A short page that is not empty (or the first page) holds the last row: its position
+        # is the total, no count needed. Otherwise count (at most COUNT_CAP + 1 rows).
+        if page.next is None and (page.rows or offset == 0):
+            position = offset + len(page.rows)
+            total: int | None = position if position <= COUNT_CAP else None
+        else:
+            total = count_visible(user, state=state, cap=COUNT_CAP)
         if total is None:
             response["X-Total-Count-Over"] = str(COUNT_CAP)
         else:

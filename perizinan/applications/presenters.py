@@ -11,7 +11,7 @@ from perizinan.workflow.clock import is_overdue, overdue
 from perizinan.workflow.states import STATE_STEP, WAITING_ON_APPLICANT, State
 
 from .models import Application
-from .selectors import checklist
+from .selectors import checklist, current_documents
 
 
 def licence_number(app: Application) -> str | None:
@@ -126,6 +126,7 @@ def detail(app: Application, *, officer: bool = True) -> dict[str, Any]:
     """Everything about the application; the applicant does not read officers' internal notes."""
     c = app.company
     data = summary(app)
+    documents = current_documents(app)
     data.update(
         company_data={
             "name": c.name,
@@ -156,7 +157,7 @@ def detail(app: Application, *, officer: bool = True) -> dict[str, Any]:
         device_categories=app.device_categories,
         device_list=app.device_list,
         previous_licence_number=app.previous_licence_number,
-        checklist=checklist(app),
+        checklist=checklist(app, documents=documents),
         documents=[
             {
                 "id": d["id"],
@@ -167,9 +168,7 @@ def detail(app: Application, *, officer: bool = True) -> dict[str, Any]:
                 "original_name": d["original_name"],
                 "uploaded_at": d["uploaded_at"],
             }
-            for d in app.documents.filter(is_current=True).values(
-                "id", "requirement__number", "sha256", "size", "content_type", "original_name", "uploaded_at"
-            )
+            for d in documents
         ],
         timeline=[
             _timeline_row(e, officer=officer) for e in app.log.order_by("seq").values(*TIMELINE_COLUMNS)

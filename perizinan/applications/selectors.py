@@ -101,6 +101,15 @@ def get_application_for_user(user: User, pk: int) -> Application:
     return app
 
 
+def application_detail_for_user(user: User, pk: int) -> Application:
+    """`get_application_for_user` with everything the detail shows of its own row and its
+    one-to-one neighbours (permit type, company, licence) read in the same statement."""
+    app = visible_applications(user).select_related("permit_type", "company", "licence").filter(pk=pk).first()
+    if app is None:
+        raise NotFound
+    return app
+
+
 def can_see(user: User, app: Application) -> bool:
     q = visibility_filter(user)
     return q is None or Application.objects.filter(q, pk=app.pk).exists()
@@ -138,12 +147,34 @@ def profile_of(app: Application) -> Profile:
     )
 
 
-def checklist(app: Application) -> list[dict]:
-    """Per applicable requirement: present or not, and customer service's tick and note."""
+# A current document as the detail lists it (the API's DocumentOut, plus its requirement's id).
+DOCUMENT_COLUMNS = (
+    "id",
+    "requirement_id",
+    "requirement__number",
+    "sha256",
+    "size",
+    "content_type",
+    "original_name",
+    "uploaded_at",
+)
+
+
+def current_documents(app: Application) -> list[dict]:
+    """The application's current documents (one per requirement), in requirement order."""
+    return list(Document.objects.filter(application=app, is_current=True).values(*DOCUMENT_COLUMNS))
+
+
+def checklist(app: Application, *, documents: list[dict] | None = None) -> list[dict]:
+    """Per applicable requirement: present or not, and customer service's tick and note.
+    `documents`: the rows of `current_documents(app)` when the caller has read them already."""
     requirements = requirements_for(app.permit_type, profile_of(app))
-    present = set(
-        Document.objects.filter(application=app, is_current=True).values_list("requirement_id", flat=True)
-    )
+    if documents is None:
+        present = set(
+            Document.objects.filter(application=app, is_current=True).values_list("requirement_id", flat=True)
+        )
+    else:
+        present = {d["requirement_id"] for d in documents}
     ticks = {
         c.requirement_id: c for c in ChecklistItem.objects.filter(application=app).select_related("ticked_by")
     }

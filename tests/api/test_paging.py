@@ -130,6 +130,16 @@ def test_total_count_is_exact_up_to_the_cap_then_says_over(api, users):
     assert count_visible(users["office_head"], cap=2) is None
 
 
+def test_total_count_of_a_short_page_is_its_last_position(api, users):
+    """The last page (fewer rows than the limit) gives the total without a count; past the end
+    (an empty page) the count still answers."""
+    bulk(users, 3, state="submitted")
+    client = api("office_head")
+    for offset, rows in [(0, 3), (1, 2), (2, 1), (5, 0)]:
+        r = client.get("/applications", limit=10, offset=offset)
+        assert len(r.json()) == rows and r.headers["X-Total-Count"] == "3", offset
+
+
 def test_list_and_inbox_cost_the_same_queries_for_more_rows(api, users, django_assert_max_num_queries):
     bulk(users, 3, state="submitted")
     client = api("cs")
