@@ -60,7 +60,9 @@ def _path_parameters(world: World) -> dict[str, Any]:
     return {"pk": world.apps["submitted"], "ticket_id": world.ticket}
 
 
-def _runner(operation: Any, strategy: Any, world: World, principal: str, failures: list[str], tally: Any) -> Any:
+def _runner(
+    operation: Any, strategy: Any, world: World, principal: str, failures: list[str], tally: Any
+) -> Any:
     label = f"schema fuzz / {principal}"
 
     @settings(
