@@ -2,6 +2,7 @@
 Django application in-process (WSGI) as several roles. No response may be a server error, and
 every response must have a status code the document declares and a body of its schema.
 
+Valid and invalid requests alike (schemathesis' positive and negative modes).
 Bounded: PERIZINAN_FUZZ_EXAMPLES examples per operation and role (default 3), derandomised so
 a CI run is repeatable. A longer local run: `PERIZINAN_FUZZ_EXAMPLES=200 pytest
 tests/security/test_schema_fuzz.py` (PERIZINAN_FUZZ_RANDOM=1 for fresh examples each run).
@@ -18,6 +19,8 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.utils import timezone
 from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error, response_schema_conformance, status_code_conformance
 
 from perizinan.accounts.models import ApiToken
@@ -96,7 +99,10 @@ def fuzz(schema: Any, world: World, principal: str, tally: Any) -> list[str]:
     for result in schema.get_all_operations():
         operation = result.ok()
         params = {k: v for k, v in _path_parameters(world).items() if f"{{{k}}}" in operation.path}
-        strategy = operation.as_strategy(path_parameters=params or None)
+        strategy = st.one_of(
+            operation.as_strategy(mode, path_parameters=params or None)
+            for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE)
+        )
         _runner(operation, strategy, world, principal, failures, tally)()
     return failures
 
