@@ -47,7 +47,25 @@ def _docs_access(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespons
     return guarded
 
 
-api = NinjaAPI(
+class PerizinanAPI(NinjaAPI):
+    """The API whose document declares the 400 of a body that cannot be parsed (any operation
+    that reads one: django-ninja answers it before the view runs, so no route declares it)."""
+
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(*args, **kwargs)
+        bad_body = {
+            "description": "Bad Request",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+        }
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                responses = operation["responses"]
+                if "requestBody" in operation and 400 not in responses and "400" not in responses:
+                    responses[400] = bad_body
+        return schema
+
+
+api = PerizinanAPI(
     docs_decorator=_docs_access,
     title="Perizinan API",
     version="1",
@@ -116,8 +134,14 @@ def _bad_multipart(request: HttpRequest, exc: MultiPartParserError) -> HttpRespo
     return _error(request, 400, _("Isi permintaan multipart tidak valid."))
 
 
+# django-ninja's answer to a body it cannot parse (in English, before the view runs).
+UNPARSABLE_BODY = "Cannot parse request body"
+
+
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    if exc.status_code == 400 and str(exc).startswith(UNPARSABLE_BODY):
+        return _error(request, 400, _("Isi permintaan bukan JSON yang valid."))
     return _error(request, exc.status_code, str(exc))
 
 
