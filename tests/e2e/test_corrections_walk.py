@@ -7,6 +7,7 @@ loop's steps not late when done the day they start (2), the licence's number and
 the status check by POST in any letter case (13)."""
 
 import io
+import time
 
 import pytest
 from pypdf import PdfReader
@@ -14,6 +15,7 @@ from pypdf import PdfReader
 from perizinan.applications.models import Application
 from perizinan.applications.services import upload_document
 from perizinan.demo import new_application, pdf_upload, sample_pdf
+from perizinan.documents.models import GeneratedDocument
 from perizinan.documents.registry import DOCUMENTS
 from perizinan.licences.models import Licence
 from perizinan.workflow.models import ProcessLogEntry
@@ -38,6 +40,15 @@ def act(visit, username: str, app_id: int, button: str, fill=None, check=(), fil
     v.page.wait_for_load_state()
     v.axe()
     return v
+
+
+def documents_made(app_id: int, kind: str) -> None:
+    """Wait until the worker has made the step's document (it runs after the step's commit)."""
+    for _ in range(300):
+        if GeneratedDocument.objects.filter(application_id=app_id, kind=kind).exists():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"the worker made no {kind} in a minute")
 
 
 def done(v) -> str:  # type: ignore[no-untyped-def]
@@ -137,6 +148,7 @@ def test_issue_13_path_in_the_browser(visit, users, tmp_path):
         act(visit, "admin_monitoring", app.pk, "Susun draf izin").close()
         act(visit, "section_head", app.pk, "Paraf dan teruskan ke Kepala Bidang").close()
         # 4 (13d) and 10: the division head sees the draft beside the buttons and may propose a meeting.
+        documents_made(app.pk, "draft_licence")
         v = visit("division_head")
         v.goto(f"/permohonan/{app.pk}/")
         v.page.locator("#actions-h ~ .row iframe.doc-frame").wait_for()

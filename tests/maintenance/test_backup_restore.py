@@ -27,7 +27,7 @@ def _integrity(*args: str) -> dict:  # type: ignore[type-arg]
 
 
 @pytest.fixture
-def history(api, application_data) -> list[int]:  # type: ignore[no-untyped-def]
+def completed_applications(api, application_data) -> list[int]:  # type: ignore[no-untyped-def]
     done = [create_complete(api, application_data) for _ in range(2)]
     for app_id in done:
         run_until(api, app_id)
@@ -37,7 +37,7 @@ def history(api, application_data) -> list[int]:  # type: ignore[no-untyped-def]
     return [*done, halfway]
 
 
-def test_backup_restores_into_an_empty_database_and_storage(history, tmp_path, empty_database):
+def test_backup_restores_into_an_empty_database_and_storage(completed_applications, tmp_path, empty_database):
     original = _integrity()
     assert original["problems"] == []
     assert original["counts"]["licences"] == 2
@@ -65,7 +65,7 @@ def test_backup_restores_into_an_empty_database_and_storage(history, tmp_path, e
     manage("verify_process_log", database_url=empty_database, media_root=media)
 
 
-def test_restore_refuses_a_changed_file_and_writes_nothing(history, tmp_path, empty_database):
+def test_restore_refuses_a_changed_file_and_writes_nothing(completed_applications, tmp_path, empty_database):
     folder = tmp_path / "backup"
     call_command("backup", str(folder), stdout=io.StringIO())
     victim = next(p for p in (folder / "files").rglob("*") if p.is_file())
@@ -90,7 +90,7 @@ def test_restore_refuses_a_changed_file_and_writes_nothing(history, tmp_path, em
     assert tables.stdout.strip() == "0"
 
 
-def test_restore_refuses_a_database_that_is_not_empty(history, tmp_path):
+def test_restore_refuses_a_database_that_is_not_empty(completed_applications, tmp_path):
     folder = tmp_path / "backup"
     call_command("backup", str(folder), stdout=io.StringIO())
     url = (

@@ -105,11 +105,16 @@ class History(dict[str, Any]):
 
 
 @pytest.fixture(scope="module")
-def history(django_db_setup, django_db_blocker, demo_pki, tmp_path_factory) -> Iterator[History]:  # type: ignore[no-untyped-def]
+def shared_history(django_db_setup, django_db_blocker, demo_pki, tmp_path_factory) -> Iterator[History]:  # type: ignore[no-untyped-def]
     with shared_world(django_db_blocker, demo_pki, tmp_path_factory) as world:
         played = History(play_all(world.users))
         played.media_root = world.media_root
         yield played
+
+
+@pytest.fixture
+def history(shared_history: History) -> History:
+    return shared_history
 
 
 OCTOBER = {"from": "2026-10-01", "to": "2026-10-31"}

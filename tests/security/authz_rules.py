@@ -75,6 +75,11 @@ def sees(principal: str, *, referred: bool) -> bool:
     return True
 
 
+# The matrix's applications are of the catalogue's permit type (a technical recommendation, no
+# fee): the steps only other permit types have (ADR 0018) are not available to them (409).
+NOT_FOR_THIS_PERMIT_TYPE = frozenset({"verify_for_drafting", "record_payment"})
+
+
 def action_outcome(principal: str, action: str, state: str) -> int | str:
     """The contract's answer to POST /applications/{id}/actions/{action} on an application in
     `state` owned by OWNER (not a walk-in): 401, 404, 403, 409, or "allowed"."""
@@ -85,7 +90,7 @@ def action_outcome(principal: str, action: str, state: str) -> int | str:
         return 404
     if principal not in roles:
         return 403
-    return "allowed" if state in sources else 409
+    return "allowed" if state in sources and action not in NOT_FOR_THIS_PERMIT_TYPE else 409
 
 
 def offered(principal: str, state: str) -> set[str]:
