@@ -6,6 +6,8 @@ from typing import Any
 
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
+from pypdf import PdfWriter
+from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 from perizinan.accounts.models import TechnicalAgency, User
 from perizinan.accounts.roles import Role
@@ -56,9 +58,6 @@ def seed_users(password: str) -> dict[str, User]:
 
 def sample_pdf(title: str = "Dokumen") -> bytes:
     """A small valid PDF (one page with a title) for demos and tests."""
-    from pypdf import PdfWriter
-    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
-
     writer = PdfWriter()
     page = writer.add_blank_page(width=595, height=842)
     font = DictionaryObject(

@@ -13,9 +13,11 @@ cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 XDIST=(-n "${TEST_WORKERS:-auto}" --dist loadfile)
 run() {
+  local start=$SECONDS
   "$PY" -m pytest "$@"
   local rc=$?
   [ $rc -eq 5 ] && rc=0
+  echo "run took $((SECONDS - start)) s"
   return $rc
 }
 status=0

@@ -15,7 +15,7 @@ __all__ = ["PASSWORD", "Api", "completed_dossier"]
 
 
 # Module-scoped fixtures whose data (and files) the module's tests share: see tests/dossier.py.
-SHARED_FIXTURES = ("completed_dossier", "shared_history")
+SHARED_FIXTURES = ("completed_dossier", "shared_history", "committed_applications")
 
 
 @pytest.fixture(scope="session")

@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 from django.core.cache import cache, caches
+from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 
@@ -71,6 +72,33 @@ def shared_world(django_db_blocker: Any, demo_pki: Any, tmp_path_factory: Any) -
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
+            cache.clear()
+            caches["refcache"].clear()
+
+
+@contextmanager
+def committed_world(django_db_blocker: Any, demo_pki: Any, tmp_path_factory: Any) -> Iterator[SharedWorld]:
+    """`shared_world` for tests that need the data committed, because another process reads it
+    (`pg_dump`, a command run in a subprocess). The database is emptied when the module ends,
+    as pytest-django empties it after each transactional test; the module's tests must not
+    change the shared data (they get no rollback of their own)."""
+    media_root = tmp_path_factory.mktemp("committed") / "media"
+    with override_settings(**test_settings(demo_pki, media_root)), django_db_blocker.unblock():
+        try:
+            cache.clear()
+            caches["refcache"].clear()
+            load_catalogue()
+            users = seed_users(PASSWORD)
+            clients: dict[str | None, Api] = {}
+
+            def api(username: str | None = None) -> Api:
+                if username not in clients:
+                    clients[username] = Api(users[username] if username else None)
+                return clients[username]
+
+            yield SharedWorld(users=users, api=api, media_root=media_root)
+        finally:
+            call_command("flush", interactive=False, verbosity=0)
             cache.clear()
             caches["refcache"].clear()
 

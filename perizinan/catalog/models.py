@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -97,7 +98,6 @@ class PermitType(models.Model):
         return f"{self.code} – {self.name}"
 
     def clean(self) -> None:
-        from django.core.exceptions import ValidationError
 
         if not self.needs_recommendation and self.clock_start == ClockStart.RECOMMENDATION:
             raise ValidationError(

@@ -35,9 +35,12 @@ def browser():  # type: ignore[no-untyped-def]
 class Visitor:
     """One browser session: log in, visit, and check each page with axe-core."""
 
-    def __init__(self, browser, base_url: str, *, width: int = 1280) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, browser, base_url: str, *, width: int = 1280, storage_state=None) -> None:  # type: ignore[no-untyped-def]
         self.context = browser.new_context(
-            base_url=base_url, viewport={"width": width, "height": 900}, locale="id-ID"
+            base_url=base_url,
+            viewport={"width": width, "height": 900},
+            locale="id-ID",
+            storage_state=storage_state,
         )
         self.page = self.context.new_page()
         self.csp_errors: list[str] = []
@@ -78,12 +81,16 @@ class Visitor:
 
 @pytest.fixture
 def visit(browser, live_server, users):  # type: ignore[no-untyped-def]
+    """A new browser session, logged in as `username` (through the login page the first time in
+    a test; after that with the cookies that login left, as a returning user's browser would)."""
     opened: list[Visitor] = []
+    logged_in: dict[str, object] = {}
 
     def make(username: str | None = None, *, width: int = 1280) -> Visitor:
-        v = Visitor(browser, live_server.url, width=width)
-        if username:
+        v = Visitor(browser, live_server.url, width=width, storage_state=logged_in.get(username or ""))
+        if username and username not in logged_in:
             v.login(username)
+            logged_in[username] = v.context.storage_state()
         opened.append(v)
         return v
 

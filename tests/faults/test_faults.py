@@ -33,7 +33,6 @@ from tests.worker import drain
 
 pytestmark = [
     pytest.mark.postgres,
-    pytest.mark.alone,  # restarts the cluster that the other test processes use: run after them
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
         not os.environ.get("DATABASE_URL", "").startswith("postgres"), reason="needs PostgreSQL: make test"
@@ -87,6 +86,7 @@ def test_server_killed_during_a_burst_of_actions(api, application_data, users, t
     _recover_and_check(api, app_ids)
 
 
+@pytest.mark.alone  # restarts the cluster that the other test processes use: run after them
 def test_postgres_restarted_mid_run(api, application_data, users, tmp_path: Path):
     if not os.environ.get("PERIZINAN_TEST_PGDATA"):
         pytest.fail("PERIZINAN_TEST_PGDATA unset: run through scripts/with-postgres.sh (make test)")

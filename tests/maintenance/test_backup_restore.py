@@ -1,10 +1,14 @@
 """`manage.py backup` / `restore` on the suite's engine (PostgreSQL: pg_dump/pg_restore;
 SQLite: the online backup API): completed applications are backed up, restored by a separate
 process into an empty database and an empty storage, and there every application, log chain,
-file hash and licence verifies and matches the original."""
+file hash and licence verifies and matches the original.
+
+The applications are made once for the module and committed (`tests/dossier.committed_world`):
+`pg_dump` and the restoring process only see committed rows. No test here changes them."""
 
 import io
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,12 +16,12 @@ from django.core.management import call_command
 from django.db import connection
 
 from perizinan.applications.models import Document
+from perizinan.demo import DEMO_APPLICATION
 from perizinan.documents.models import GeneratedDocument
+from tests.dossier import SharedWorld, committed_world
 from tests.helpers import create_complete, run_until
 from tests.maintenance.conftest import manage, url_of
 from tests.worker import drain
-
-pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _integrity(*args: str) -> dict:  # type: ignore[type-arg]
@@ -26,18 +30,20 @@ def _integrity(*args: str) -> dict:  # type: ignore[type-arg]
     return json.loads(out.getvalue())
 
 
-@pytest.fixture
-def completed_applications(api, application_data) -> list[int]:  # type: ignore[no-untyped-def]
-    done = [create_complete(api, application_data) for _ in range(2)]
-    for app_id in done:
-        run_until(api, app_id)
-    halfway = create_complete(api, application_data)
-    run_until(api, halfway, stop_before="sign")
-    drain()
-    return [*done, halfway]
+@pytest.fixture(scope="module")
+def committed_applications(django_db_setup, django_db_blocker, demo_pki, tmp_path_factory) -> Iterator[SharedWorld]:  # type: ignore[no-untyped-def]
+    """Two applications with their licence issued and one stopped before the signature."""
+    with committed_world(django_db_blocker, demo_pki, tmp_path_factory) as world:
+        done = [create_complete(world.api, json.loads(json.dumps(DEMO_APPLICATION))) for _ in range(2)]
+        for app_id in done:
+            run_until(world.api, app_id)
+        halfway = create_complete(world.api, json.loads(json.dumps(DEMO_APPLICATION)))
+        run_until(world.api, halfway, stop_before="sign")
+        drain()
+        yield world
 
 
-def test_backup_restores_into_an_empty_database_and_storage(completed_applications, tmp_path, empty_database):
+def test_backup_restores_into_an_empty_database_and_storage(committed_applications, tmp_path, empty_database):
     original = _integrity()
     assert original["problems"] == []
     assert original["counts"]["licences"] == 2
@@ -65,7 +71,7 @@ def test_backup_restores_into_an_empty_database_and_storage(completed_applicatio
     manage("verify_process_log", database_url=empty_database, media_root=media)
 
 
-def test_restore_refuses_a_changed_file_and_writes_nothing(completed_applications, tmp_path, empty_database):
+def test_restore_refuses_a_changed_file_and_writes_nothing(committed_applications, tmp_path, empty_database):
     folder = tmp_path / "backup"
     call_command("backup", str(folder), stdout=io.StringIO())
     victim = next(p for p in (folder / "files").rglob("*") if p.is_file())
@@ -90,7 +96,7 @@ def test_restore_refuses_a_changed_file_and_writes_nothing(completed_application
     assert tables.stdout.strip() == "0"
 
 
-def test_restore_refuses_a_database_that_is_not_empty(completed_applications, tmp_path):
+def test_restore_refuses_a_database_that_is_not_empty(committed_applications, tmp_path):
     folder = tmp_path / "backup"
     call_command("backup", str(folder), stdout=io.StringIO())
     url = (

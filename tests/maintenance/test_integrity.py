@@ -2,6 +2,7 @@
 (`sweep_orphan_files`, `requeue_document_jobs`) touch only what is stale."""
 
 import io
+import shutil
 from datetime import timedelta
 
 import pytest
@@ -16,18 +17,20 @@ from perizinan.documents.jobs import requeue_stalled
 from perizinan.documents.models import DocumentJob, GeneratedDocument, JobState
 from perizinan.licences.models import LicenceCounter
 from perizinan.maintenance.integrity import check
-from tests.helpers import act, create_complete, run_until
+from tests.helpers import act, create_complete
 from tests.worker import drain
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def issued(api, application_data) -> int:  # type: ignore[no-untyped-def]
-    app_id = create_complete(api, application_data)
-    run_until(api, app_id)
-    drain()
-    return app_id
+def issued(completed_dossier, settings, tmp_path) -> int:  # type: ignore[no-untyped-def]
+    """The module's completed application (tests/dossier.py); each test damages its own copy of
+    the files (the rows go back with the test's rollback, the files would not)."""
+    copy = tmp_path / "media"
+    shutil.copytree(completed_dossier.media_root, copy)
+    settings.MEDIA_ROOT = copy
+    return completed_dossier.app_id
 
 
 def test_a_sound_database_has_no_problem(issued):

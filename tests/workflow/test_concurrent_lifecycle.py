@@ -1,7 +1,7 @@
-"""Twenty clients take twenty applications through the whole lifecycle at once, through the
+"""Ten clients take ten applications through the whole lifecycle at once, through the
 HTTP API, while the task worker makes their documents: no request fails with a server error
-(on SQLite too: no "database is locked"), and afterwards every document every step declared
-exists, once, linked to its log entry.
+(on SQLite too: no "database is locked", which ten users at once used to get), and afterwards
+every document every step declared exists, once, linked to its log entry.
 
 Runs on whichever database the suite runs on (`make test`: PostgreSQL; `make test-sqlite`).
 """
@@ -23,7 +23,7 @@ from tests.helpers import FORWARD, create_complete
 from tests.worker import drain, running_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
-CLIENTS = 20
+CLIENTS = 10
 
 
 class HttpClient(Api):
@@ -62,7 +62,7 @@ def _drive(app_id: int, users, statuses: list[int]) -> None:  # type: ignore[no-
         connection.close()
 
 
-def test_twenty_clients_through_the_whole_lifecycle_at_once(api, application_data, users):
+def test_ten_clients_through_the_whole_lifecycle_at_once(api, application_data, users):
     app_ids = [create_complete(api, application_data) for _ in range(CLIENTS)]
     statuses: list[list[int]] = [[] for _ in range(CLIENTS)]
     with running_worker():

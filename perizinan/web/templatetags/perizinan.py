@@ -4,7 +4,7 @@ from typing import Any
 from django import template
 from django.utils.dateformat import format as date_format
 from django.utils.formats import number_format
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext, gettext_noop
 
 from perizinan.accounts.roles import ROLE_LABELS, Role
 from perizinan.documents.registry import title_of
@@ -23,8 +23,6 @@ OTHER_ACTIONS = {
 
 @register.filter
 def action_label(name: str) -> str:
-    from django.utils.translation import gettext
-
     action = get_action(name)
     if action is not None:
         return str(action.label)
