@@ -23,7 +23,7 @@ from perizinan.workflow.models import ProcessLogEntry
 from . import services
 from .models import Event, Notification
 
-# The workflow's actions that an applicant hears about (names from perizinan/workflow/transitions.py).
+# The workflow's actions that an applicant hears about (names from perizinan/workflow/steps_*.py).
 ACTION_EVENTS: dict[str, str] = {
     "submit": Event.SUBMITTED,
     "resubmit_to_cs": Event.SUBMITTED,

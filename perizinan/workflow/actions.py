@@ -33,7 +33,7 @@ class ActionDef:
     outputs: tuple[Any, ...]
     standard: Any  # the step's time standard (mutu baku)
     doc: str
-    effect: Effect  # records and field updates, inside the transaction (effects.py)
+    effect: Effect  # records and field updates, inside the transaction (effects*.py)
     documents: tuple[Doc, ...]  # produced after commit by the worker (a signature: before)
     when: Callable[[Any], bool] | None = None  # the step exists only where true (conditions.py)
 

@@ -5,7 +5,7 @@
   10 (the liaison's delivery, the agency's review) do not exist for it.
 - `record_payment`: a permit type with a fee (`fee` > 0) has its payment recorded by the
   pickup counter, from registration until the licence is handed over, which needs it
-  (`effects.hand_over` checks it). Its receipt is a document of its own, sealed.
+  (`effects_issuing.hand_over` checks it). Its receipt is a document of its own, sealed.
 
 See docs/adr/0018-second-permit-type.md.
 """

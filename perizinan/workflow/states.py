@@ -68,6 +68,10 @@ FINAL_STATES = frozenset({State.COMPLETED, State.WITHDRAWN, State.DECLINED, Stat
 # Once the licence is issued (numbered and dated, section I) the office's clock no longer runs:
 # a licence issued on time that waits at the pickup counter is not late.
 CLOCK_STOPPED = FINAL_STATES | {State.NUMBERED, State.HANDED_OVER}
+# Until registration the application is the applicant's to withdraw (ADR 0002).
+BEFORE_REGISTRATION = [State.DRAFT, State.SUBMITTED, State.RETURNED_BY_CS, State.ACCEPTED]
+# Filed and not ended: where a supervisor may add a remark (section P).
+IN_PROGRESS = [s for s in State if s is not State.DRAFT and s not in FINAL_STATES]
 
 
 @dataclass(frozen=True)

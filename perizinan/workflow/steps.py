@@ -9,7 +9,7 @@ from django_fsm import transition
 
 from perizinan.accounts.roles import Role
 
-from . import effects as fx
+from .effects import Effect
 from .fields import Doc, Field
 from .states import STEPS
 from .states import State as S
@@ -27,7 +27,7 @@ def step(
     label: Any,
     outputs: tuple[Any, ...] = (),
     fields: tuple[Field, ...] = (),
-    effect: fx.Effect,
+    effect: Effect,
     documents: tuple[Doc, ...] = (),
     when: Condition | None = None,
 ) -> Any:

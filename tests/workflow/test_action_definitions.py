@@ -1,7 +1,7 @@
-"""Every action is defined completely, in one place (its transition in transitions.py)."""
+"""Every action is defined completely, in one place (its transition, composed in transitions.py)."""
 
 from perizinan.documents.producers import known_kinds
-from perizinan.workflow import effects, optional_steps
+from perizinan.workflow import effects, effects_intake, effects_issuing, effects_technical, optional_steps
 from perizinan.workflow.actions import all_actions
 from perizinan.workflow.states import STEPS, State
 
@@ -16,9 +16,11 @@ def test_every_action_has_its_complete_definition():
         assert (a.target is None) == (a.direction == "note"), name
         assert a.target is None or a.target in State.values, name
         assert a.step is None or a.step in STEPS, name
-        # Effects are named functions of effects.py (or, for the steps only some permit types
-        # have, of optional_steps.py).
-        home = {m.__name__: m for m in (effects, optional_steps)}[a.effect.__module__]
+        # Effects are named functions of the effects module of their phase, or of effects.py
+        # for those no phase owns (or, for the steps only some permit types have, of
+        # optional_steps.py).
+        homes = (effects, effects_intake, effects_technical, effects_issuing, optional_steps)
+        home = {m.__name__: m for m in homes}[a.effect.__module__]
         assert callable(a.effect) and getattr(home, a.effect.__name__) is a.effect, name
         for doc in a.documents:
             assert doc.kind in kinds, (name, doc.kind)
