@@ -9,13 +9,13 @@ from perizinan.accounts.models import User
 from perizinan.demo import DEMO_APPLICATION, seed_users
 from perizinan.documents.signing.pki import create_demo_pki
 from tests.clients import PASSWORD, Api, load_catalogue
-from tests.dossier import completed_dossier, test_settings
+from tests.dossier import completed_dossier, dossier_at_the_agency, test_settings
 
-__all__ = ["PASSWORD", "Api", "completed_dossier"]
+__all__ = ["PASSWORD", "Api", "completed_dossier", "dossier_at_the_agency"]
 
 
 # Module-scoped fixtures whose data (and files) the module's tests share: see tests/dossier.py.
-SHARED_FIXTURES = ("completed_dossier", "shared_history", "committed_applications")
+SHARED_FIXTURES = ("completed_dossier", "dossier_at_the_agency", "shared_history", "committed_applications")
 
 
 @pytest.fixture(scope="session")

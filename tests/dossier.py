@@ -112,6 +112,18 @@ def completed_dossier(django_db_setup, django_db_blocker, demo_pki, tmp_path_fac
         yield Dossier(app_id=app_id, media_root=world.media_root)
 
 
+@pytest.fixture(scope="module")
+def dossier_at_the_agency(
+    django_db_setup, django_db_blocker, demo_pki, tmp_path_factory
+) -> Iterator[Dossier]:  # type: ignore[no-untyped-def]
+    """One application taken through steps 3-9 (with the health office, waiting for its
+    recommendation), shared by a module's tests of its process log; no documents made."""
+    with shared_world(django_db_blocker, demo_pki, tmp_path_factory) as world:
+        app_id = create_complete(world.api, json.loads(json.dumps(DEMO_APPLICATION)))
+        run_until(world.api, app_id, stop_before="recommend")
+        yield Dossier(app_id=app_id, media_root=world.media_root)
+
+
 def test_settings(demo_pki: Any, media_root: Path) -> dict[str, Any]:
     """The settings every test runs with (the autouse fixture applies them per test)."""
     return {

@@ -31,7 +31,9 @@ def _integrity(*args: str) -> dict:  # type: ignore[type-arg]
 
 
 @pytest.fixture(scope="module")
-def committed_applications(django_db_setup, django_db_blocker, demo_pki, tmp_path_factory) -> Iterator[SharedWorld]:  # type: ignore[no-untyped-def]
+def committed_applications(
+    django_db_setup, django_db_blocker, demo_pki, tmp_path_factory
+) -> Iterator[SharedWorld]:  # type: ignore[no-untyped-def]
     """Two applications with their licence issued and one stopped before the signature."""
     with committed_world(django_db_blocker, demo_pki, tmp_path_factory) as world:
         done = [create_complete(world.api, json.loads(json.dumps(DEMO_APPLICATION))) for _ in range(2)]

@@ -16,17 +16,15 @@ from perizinan.documents.registry import render
 from perizinan.workflow import log
 from perizinan.workflow.log import verify_chain
 from perizinan.workflow.models import ProcessLogEntry
-from tests.helpers import create_complete, run_until
 
 pytestmark = pytest.mark.django_db
 TABLE = ProcessLogEntry._meta.db_table
 
 
 @pytest.fixture
-def app_id(api, application_data):  # type: ignore[no-untyped-def]
-    app_id = create_complete(api, application_data)
-    run_until(api, app_id, stop_before="recommend")
-    return app_id
+def app_id(dossier_at_the_agency) -> int:  # type: ignore[no-untyped-def]
+    """The module's application at step 9 (tests/dossier.py); each test's changes are rolled back."""
+    return dossier_at_the_agency.app_id
 
 
 def sql(statement: str, params: list) -> None:  # type: ignore[type-arg]

@@ -13,10 +13,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def app_id(api, application_data):
-    app_id = create_complete(api, application_data)
-    run_until(api, app_id, stop_before="recommend")
-    return app_id
+def app_id(dossier_at_the_agency) -> int:  # type: ignore[no-untyped-def]
+    """The module's application at step 9 (tests/dossier.py); each test's changes are rolled back."""
+    return dossier_at_the_agency.app_id
 
 
 def test_chain_is_intact(app_id):
