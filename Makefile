@@ -38,11 +38,11 @@ serve: install
 	scripts/serve.sh
 
 # Tests run in parallel, one process per core (pytest-xdist); a test file stays in one process.
-XDIST := -n $(or $(TEST_WORKERS),auto) --dist loadfile
+XDIST := -n $(or $(TEST_WORKERS),auto) --dist loadfile --no-loadscope-reorder
 
 # The whole suite on a throwaway PostgreSQL cluster (installed from Debian when missing).
-# In three runs (scripts/run-tests.sh): the rest in parallel, the browser tests in processes of
-# their own, then the fault tests (marked `alone`: they restart the shared cluster).
+# In two runs (scripts/run-tests.sh): everything in parallel, the browser tests last in each
+# process, then the fault test marked `alone` (it restarts the shared cluster).
 test: install
 	scripts/test-deps.sh
 	scripts/with-postgres.sh scripts/run-tests.sh $(PYTEST_ARGS)

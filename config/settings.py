@@ -16,6 +16,7 @@ import hashlib
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -151,7 +152,7 @@ STATICFILES_DIRS = [
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
     ("vendor/chartjs", BASE_DIR / "node_modules" / "chart.js" / "dist"),
 ]
-STORAGES: dict[str, dict[str, object]] = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
@@ -185,7 +186,7 @@ if os.environ.get("PERIZINAN_ANCHOR_S3_BUCKET"):
     STORAGES["anchors"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            **(STORAGES["default"].get("OPTIONS") or {}),  # type: ignore[dict-item]
+            **(STORAGES["default"].get("OPTIONS") or {}),
             "bucket_name": os.environ["PERIZINAN_ANCHOR_S3_BUCKET"],
             "endpoint_url": os.environ.get("PERIZINAN_S3_ENDPOINT_URL") or None,
             "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,

@@ -78,14 +78,45 @@ SLOW_MODULES = (
 SLOW_FIXTURES = {"live_server", "transactional_db", *SHARED_FIXTURES}
 
 
+# The files that take longest, longest first: the parallel run starts them first so that its
+# processes end together (scripts/run-tests.sh keeps this order: --no-loadscope-reorder). It
+# orders tests, it selects none; a file not listed keeps its place.
+LONGEST_FIRST = (
+    "/workflow/test_concurrent_lifecycle.py",
+    "/maintenance/test_backup_restore.py",
+    "/notifications/test_delivery.py",
+    "/documents/test_signing.py",
+    "/e2e/test_corrections_walk.py",
+    "/e2e/test_applicant.py",
+    "/e2e/test_reports.py",
+)
+
+
+# Fixtures after which the database is emptied (as after a transactional test).
+EMPTYING_FIXTURES = {"transactional_db", "live_server", "committed_applications"}
+
+
+def _place(item: pytest.Item) -> tuple[bool, bool, int]:
+    """Browser tests last; before them, as pytest-django orders them, the tests that empty the
+    database after the others (which read the rows the migrations put there); the longest
+    files first within each group."""
+    path = str(item.fspath)
+    marker = item.get_closest_marker("django_db")
+    emptying = bool(marker and marker.kwargs.get("transaction")) or bool(
+        EMPTYING_FIXTURES & set(getattr(item, "fixturenames", ()))
+    )
+    rank = next((i for i, name in enumerate(LONGEST_FIRST) if path.endswith(name)), len(LONGEST_FIRST))
+    return "/e2e/" in path, emptying, rank
+
+
 def pytest_collection_modifyitems(session, config, items):  # type: ignore[no-untyped-def]
-    """Mark the slow tier; run browser tests last: Playwright's sync API keeps an asyncio loop
-    running in the main thread for the rest of the session, and pyHanko's synchronous signing
-    (asyncio.run) cannot run in a thread with a running loop."""
+    """Mark the slow tier; run browser tests last in every process: Playwright's sync API keeps
+    an asyncio loop running in the main thread for the rest of the session, and pyHanko's
+    synchronous signing (asyncio.run) cannot run in a thread with a running loop (`_place`)."""
     for item in items:
         path = str(item.fspath)
         if any(m in path for m in SLOW_MODULES) or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
         if "/e2e/" in path:
             item.add_marker(pytest.mark.browser)
-    items.sort(key=lambda item: "/e2e/" in str(item.fspath))
+    items.sort(key=_place)

@@ -170,20 +170,47 @@ def flow_bottom_and_limit(page: Any) -> tuple[float, float | None]:
     return bottom, limit
 
 
+# The density that fitted each template last time: most documents of a template are alike, so
+# the search starts there (see `fit_one_page`).
+_LAST_FIT: dict[str, int] = {}
+
+
+def _fits(document: Any) -> bool:
+    if len(document.pages) != 1:
+        return False
+    bottom, limit = flow_bottom_and_limit(document.pages[0])
+    return limit is None or bottom <= limit - 1
+
+
 def fit_one_page(template: str, context: dict[str, Any], *, densities: tuple[int, ...] = (0, 1, 2)) -> Any:
-    """The layout of a one-page document (the licence), tighter (`density` 1, 2) if its text
-    would run into the fixed areas below it or onto a second page; the tightest if none fits."""
-    document = None
-    for density in densities:
-        document = layout(
-            render_html(template, {**context, "density": density}), forms=bool(context.get("form_fields"))
-        )
-        if len(document.pages) == 1:
-            bottom, limit = flow_bottom_and_limit(document.pages[0])
-            if limit is None or bottom <= limit - 1:
-                break
-    assert document is not None
-    return document
+    """The layout of a one-page document (the licence) at the loosest of `densities` whose text
+    stays on one page and clear of the fixed areas below it; the tightest if none fits.
+
+    A tighter density never makes the text longer, so the search may start anywhere: it starts
+    at the density that fitted this template last time and lays out two pages instead of three
+    when the data is like the last document's (each layout is most of a licence's render time)."""
+    tried: dict[int, tuple[Any, bool]] = {}
+
+    def fits(i: int) -> bool:
+        if i not in tried:
+            document = layout(
+                render_html(template, {**context, "density": densities[i]}),
+                forms=bool(context.get("form_fields")),
+            )
+            tried[i] = (document, _fits(document))
+        return tried[i][1]
+
+    last = len(densities) - 1
+    i = min(_LAST_FIT.get(template, 0), last)
+    if fits(i):
+        while i > 0 and fits(i - 1):
+            i -= 1
+    else:
+        while i < last and not fits(i + 1):
+            i += 1
+        i = min(i + 1, last)
+    _LAST_FIT[template] = i
+    return tried[i][0]
 
 
 def render_one_page(

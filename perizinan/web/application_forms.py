@@ -72,11 +72,12 @@ def _put(target: dict[str, Any], keys: list[str], value: Any) -> None:
 
 
 def _get(source: dict[str, Any], keys: list[str]) -> Any:
+    found: Any = source
     for key in keys:
-        if not isinstance(source, dict):
+        if not isinstance(found, dict):
             return None
-        source = source.get(key)  # type: ignore[assignment]  # nested dict walk
-    return source
+        found = found.get(key)
+    return found
 
 
 def deep_merge(base: dict[str, Any], overlay: dict[str, Any]) -> dict[str, Any]:

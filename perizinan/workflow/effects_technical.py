@@ -2,6 +2,7 @@
 (`steps_technical.py`): the verification form and cover letter, the agency's receipt, the
 inspection report and the recommendation (which may start the clock)."""
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from perizinan.applications import stored_files
@@ -17,9 +18,12 @@ from .records import RecordKind
 def verify(ctx: Ctx) -> Outputs:
     app = ctx.app
     agency = app.permit_type.technical_agency
-    kind = ctx.data.get("recommendation_kind") or _("Rekomendasi teknis %(permit)s") % {
-        "permit": app.permit_type.name
-    }
+    # Printed on the cover letter and the verification form, which are always Indonesian,
+    # whatever language the verifier reads the pages in.
+    with translation.override("id"):
+        kind = ctx.data.get("recommendation_kind") or _("Rekomendasi teknis %(permit)s") % {
+            "permit": app.permit_type.name
+        }
     letter_number = f"{app.registration_number}/SP"
     return Outputs(
         data={"cover_letter": letter_number, "recommendation_kind": kind},

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from perizinan.accounts.models import Office
 from perizinan.applications.models import Application
+from perizinan.documents import render as render_module
 from perizinan.documents.registry import DOCUMENTS, render
 from perizinan.documents.render import (
     MM,
@@ -337,6 +338,21 @@ def check_licence(app: Application) -> None:
     assert read(crowded)[1] == 1
     for x, y, run in text_baselines(crowded):
         assert not inside(x, y, SIGNATURE_AREA) and not inside(x, y, NUMBER_STAMP_AREA), run
+
+
+@pytest.mark.parametrize("start", [0, 1, 2])
+@pytest.mark.parametrize("fitting_from", [0, 1, 2, 3])  # 3: no density fits
+def test_one_page_fit_is_the_loosest_density_that_fits_wherever_the_search_starts(
+    monkeypatch, start, fitting_from
+):
+    laid_out: list[int] = []
+    monkeypatch.setattr(render_module, "render_html", lambda template, context: context["density"])
+    monkeypatch.setattr(render_module, "layout", lambda html, forms=False: laid_out.append(html) or html)
+    monkeypatch.setattr(render_module, "_fits", lambda density: density >= fitting_from)
+    monkeypatch.setitem(render_module._LAST_FIT, "some.html", start)
+    assert fit_one_page("some.html", {}) == min(fitting_from, 2)  # the tightest when none fits
+    assert len(laid_out) == len(set(laid_out))  # no density laid out twice
+    assert render_module._LAST_FIT["some.html"] == min(fitting_from, 2)  # the next search starts there
 
 
 # --- blank forms, errors, formats ------------------------------------------------------------

@@ -4,7 +4,9 @@ last return sits on top for the holder (8), the applicant's tracker and final do
 one step's actions beside the draft, uploads grouped, a header that fits (10), what happens next
 and files kept after a refusal (11), the SOP's checks at steps 13, 15 and 16 (4), the fix
 loop's steps not late when done the day they start (2), the licence's number and date (1) and
-the status check by POST in any letter case (13)."""
+the status check by POST in any letter case (13). It is also the suite's walk of every officer
+taking their step in the browser: at the end the licence is handed over and confirmed, and
+every step's documents were made, once, by the worker."""
 
 import io
 import time
@@ -15,9 +17,10 @@ from pypdf import PdfReader
 from perizinan.applications.models import Application
 from perizinan.applications.services import upload_document
 from perizinan.demo import new_application, pdf_upload, sample_pdf
-from perizinan.documents.models import GeneratedDocument
+from perizinan.documents.models import DocumentJob, GeneratedDocument, JobState
 from perizinan.documents.registry import DOCUMENTS
 from perizinan.licences.models import Licence
+from perizinan.workflow.actions import get_action
 from perizinan.workflow.models import ProcessLogEntry
 from perizinan.workflow.services import take_action
 from tests.worker import running_worker
@@ -203,7 +206,9 @@ def test_issue_13_path_in_the_browser(visit, users, tmp_path):
         v = visit("applicant")
         v.goto(f"/permohonan/{app.pk}/")
         docs = v.page.locator("#generated-documents")
+        # The page polls while documents are being made; the licence and the receipt appear.
         docs.get_by_text(DOCUMENTS["licence"].title, exact=True).wait_for(timeout=60_000)
+        docs.get_by_text(DOCUMENTS["handover_receipt"].title, exact=True).wait_for(timeout=60_000)
         assert "Draf" not in docs.inner_text()
         assert v.page.locator(".timeline summary", has_text="Dokumen diunggah").count() == 1
         # 1: the licence carries its number and date where a licence does, filled in at step 15
@@ -231,6 +236,13 @@ def test_issue_13_path_in_the_browser(visit, users, tmp_path):
     assert "Selesai" in s.page.locator(".status-result").inner_text()
     app = Application.objects.get(pk=app.pk)
     assert app.state == "completed" and app.registration_number.endswith("-000001")
+    assert app.licence.number.startswith("503/0001/PAK/DPMPTSP/")
+    assert not DocumentJob.objects.exclude(state=JobState.DONE).exists()
+    for entry in app.log.filter(direction="forward"):
+        action = get_action(entry.action)
+        assert action is not None
+        wanted = sorted(d.kind for d in action.documents if d.wanted(app))
+        assert sorted(entry.generated.values_list("kind", flat=True)) == wanted, entry.action
     # 2: steps of the fix loop done the day they started are not late.
     late = ProcessLogEntry.objects.filter(application=app, late=True).values_list("action", flat=True)
     assert list(late) == []

@@ -152,3 +152,10 @@ def test_no_horizontal_scroll_at_360_px(visit, users, path):
         region = page.get_by_role("region", name=re.compile("Diagram alur proses"))
         assert region.get_attribute("tabindex") == "0"
         assert page.locator("svg.swimlane").is_visible()
+
+
+def test_axe_check_is_not_vacuous(visit):
+    v = visit()
+    v.page.set_content("<html><body><img src='x.png'><input type='text'></body></html>")
+    with pytest.raises(AssertionError, match=r"image-alt|label"):
+        v.axe()

@@ -34,7 +34,15 @@ def charts_drawn(page) -> int:  # type: ignore[no-untyped-def]
     )
 
 
-def test_each_head_lands_on_the_dashboard_with_data(visit, history):
+def test_the_heads_dashboard_the_report_pages_and_an_officers_own_view(visit, history):
+    """One played history (it takes a while) for the three views: each head's landing page,
+    the filters and report pages, and what an officer sees."""
+    each_head_lands_on_the_dashboard_with_data(visit, history)
+    filters_scope_and_the_other_report_pages(visit, history)
+    an_officer_sees_the_archive_and_only_their_own_performance(visit, history)
+
+
+def each_head_lands_on_the_dashboard_with_data(visit, history):  # type: ignore[no-untyped-def]
     for username in HEADS:
         v = visit(username)
         assert v.page.url.endswith("/petugas/dasbor/"), v.page.url  # the landing page after login
@@ -51,7 +59,7 @@ def test_each_head_lands_on_the_dashboard_with_data(visit, history):
         v.close()
 
 
-def test_filters_scope_and_the_other_report_pages(visit, history):
+def filters_scope_and_the_other_report_pages(visit, history):  # type: ignore[no-untyped-def]
     v = visit("office_head")
     page = v.page
     v.goto(f"/petugas/dasbor/{QUERY}")
@@ -80,7 +88,7 @@ def test_filters_scope_and_the_other_report_pages(visit, history):
     assert page.get_by_text("confirm_receipt").count() + page.get_by_text("Selesai").count() > 0
 
 
-def test_an_officer_sees_the_archive_and_only_their_own_performance(visit, history):
+def an_officer_sees_the_archive_and_only_their_own_performance(visit, history):  # type: ignore[no-untyped-def]
     v = visit("verifier")
     page = v.page
     assert page.url.endswith("/petugas/")  # officers still land on their inbox

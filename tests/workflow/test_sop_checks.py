@@ -172,3 +172,15 @@ def test_registration_numbers_count_per_year_from_one(api, application_data):
         app_id = create_complete(api, application_data)
         numbers.append(run_until(api, app_id, stop_before="verify")["registration_number"])
     assert numbers == ["PAK-2026-000001", "PAK-2026-000002", "PAK-2026-000003", "PAK-2027-000001"]
+
+
+# --- documents are Indonesian whatever language the officer reads the pages in ---------------
+
+
+def test_the_verifier_working_in_english_still_gets_an_indonesian_cover_letter(api, application_data):
+    app_id = create_complete(api, application_data)
+    run_until(api, app_id, stop_before="verify")
+    r = api("verifier").post(f"/applications/{app_id}/actions/verify", {}, HTTP_ACCEPT_LANGUAGE="en")
+    assert r.status_code == 200, r.content
+    letter = StepRecord.objects.get(application_id=app_id, kind=RecordKind.COVER_LETTER)
+    assert letter.data["recommendation_kind"].startswith("Rekomendasi teknis ")
