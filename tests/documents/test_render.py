@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from perizinan.accounts.models import Office
 from perizinan.applications.models import Application
 from perizinan.documents import render as render_module
+from perizinan.documents.kinds.licence import two_columns
 from perizinan.documents.registry import DOCUMENTS, render
 from perizinan.documents.render import (
     MM,
@@ -353,6 +354,14 @@ def test_one_page_fit_is_the_loosest_density_that_fits_wherever_the_search_start
     assert fit_one_page("some.html", {}) == min(fitting_from, 2)  # the tightest when none fits
     assert len(laid_out) == len(set(laid_out))  # no density laid out twice
     assert render_module._LAST_FIT["some.html"] == min(fitting_from, 2)  # the next search starts there
+
+
+def test_a_long_list_of_legal_bases_is_cut_into_two_numbered_lists_of_about_the_same_height():
+    items = ["Undang-Undang " + "panjang " * 20] * 3 + ["Peraturan pendek"] * 9
+    left, right = two_columns(items)
+    assert left["bases"] + right["bases"] == items  # nothing lost, order kept
+    assert (left["start"], right["start"]) == (1, len(left["bases"]) + 1)  # numbering goes on
+    assert len(left["bases"]) == 3  # three long items weigh as much as nine short ones
 
 
 # --- blank forms, errors, formats ------------------------------------------------------------
