@@ -2,8 +2,10 @@ import json
 from typing import Any
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache, caches
 from django.db import connection
+from django.utils import translation
 
 from perizinan.accounts.models import User
 from perizinan.demo import DEMO_APPLICATION, seed_users
@@ -28,6 +30,9 @@ def _fast_and_isolated(request, settings, tmp_path, demo_pki):  # type: ignore[n
     # Cached reference data (perizinan/refcache.py) must not outlive a test's rollback; throttle
     # counters (the database cache) are rolled back with the test.
     caches["refcache"].clear()
+    # Each test starts in the default language (a request in English leaves English active in
+    # the thread that served it, which in the test client is the test's own).
+    translation.activate(django_settings.LANGUAGE_CODE)
     # A test on data its module shares (tests/dossier.py) reads that data's files; any other
     # gets its own folder.
     shared = next((name for name in SHARED_FIXTURES if name in request.fixturenames), None)
@@ -96,27 +101,36 @@ LONGEST_FIRST = (
 EMPTYING_FIXTURES = {"transactional_db", "live_server", "committed_applications"}
 
 
-def _place(item: pytest.Item) -> tuple[bool, bool, int]:
-    """Browser tests last; before them, as pytest-django orders them, the tests that empty the
-    database after the others (which read the rows the migrations put there); the longest
-    files first within each group."""
-    path = str(item.fspath)
+def _empties(item: pytest.Item) -> bool:
     marker = item.get_closest_marker("django_db")
-    emptying = bool(marker and marker.kwargs.get("transaction")) or bool(
+    return bool(marker and marker.kwargs.get("transaction")) or bool(
         EMPTYING_FIXTURES & set(getattr(item, "fixturenames", ()))
     )
-    rank = next((i for i, name in enumerate(LONGEST_FIRST) if path.endswith(name)), len(LONGEST_FIRST))
-    return "/e2e/" in path, emptying, rank
+
+
+def _order(items: list[pytest.Item]) -> None:
+    """Browser tests last; before them, as pytest-django orders them, the files with a test that
+    empties the database after the others (whose tests read the rows the migrations put
+    there): a file runs whole in one process, so a file is placed by its tests that empty; the
+    longest files first within each group."""
+    emptying = {str(item.fspath) for item in items if _empties(item)}
+
+    def place(item: pytest.Item) -> tuple[bool, bool, int]:
+        path = str(item.fspath)
+        rank = next((i for i, name in enumerate(LONGEST_FIRST) if path.endswith(name)), len(LONGEST_FIRST))
+        return "/e2e/" in path, path in emptying, rank
+
+    items.sort(key=place)
 
 
 def pytest_collection_modifyitems(session, config, items):  # type: ignore[no-untyped-def]
     """Mark the slow tier; run browser tests last in every process: Playwright's sync API keeps
     an asyncio loop running in the main thread for the rest of the session, and pyHanko's
-    synchronous signing (asyncio.run) cannot run in a thread with a running loop (`_place`)."""
+    synchronous signing (asyncio.run) cannot run in a thread with a running loop (`_order`)."""
     for item in items:
         path = str(item.fspath)
         if any(m in path for m in SLOW_MODULES) or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
         if "/e2e/" in path:
             item.add_marker(pytest.mark.browser)
-    items.sort(key=_place)
+    _order(items)
