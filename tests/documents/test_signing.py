@@ -1,5 +1,6 @@
 """The signed licence: PAdES by the head of the office (step 14) and the registry's number seal (step 15)."""
 
+import asyncio
 import io
 import json
 import re
@@ -11,8 +12,12 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.fields import MDPPerm
 from pypdf import PdfReader
 
+from perizinan.demo import sample_pdf
 from perizinan.documents.models import GeneratedDocument
 from perizinan.documents.render import format_date
+from perizinan.documents.signing import seal_key, seal_signer
+from perizinan.documents.signing.base import Placement
+from perizinan.documents.signing.detached import check_detached, sign_detached
 from perizinan.documents.signing.validate import check_pdf
 from perizinan.licences.models import Licence
 from perizinan.licences.services import set_status
@@ -308,3 +313,21 @@ def test_blank_forms_are_public(client, kind):
     assert r.status_code == 200 and r.content.startswith(b"%PDF-")
     assert client.get("/formulir/licence.pdf").status_code == 404
     assert client.post(f"/formulir/{kind}.pdf").status_code == 405
+
+
+def test_signing_and_checking_work_where_an_event_loop_already_runs(api, done):
+    """pyHanko's synchronous calls start an event loop; in a thread that already runs one (an
+    async server, Playwright in the browser tests) they used to fail, and `check_pdf` then
+    reported the sound licence as broken."""
+    data = licence_bytes(api, done)
+
+    async def inside_a_loop():  # type: ignore[no-untyped-def]
+        signed = seal_signer().sign(
+            sample_pdf("Uji"),
+            Placement(field_name="Uji", page=0, box=(50, 50, 150, 100), stamp_text="Uji", reason="Uji"),
+        )
+        signature = sign_detached(b"anchor", seal_key())
+        return check_pdf(data), check_pdf(signed), check_detached(b"anchor", signature)
+
+    licence, signed, detached = asyncio.run(inside_a_loop())
+    assert licence.ok and signed.ok and detached.ok, (licence, signed, detached)

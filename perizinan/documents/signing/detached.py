@@ -12,12 +12,15 @@ from pyhanko.sign import signers
 from pyhanko.sign.validation.generic_cms import async_validate_detached_cms
 from pyhanko_certvalidator import ValidationContext
 
+from .loop import outside_any_loop
 from .validate import trust_roots
 
 
 def sign_detached(data: bytes, signer: signers.SimpleSigner) -> bytes:
     """The DER of a CMS SignedData over `data` (SHA-256, content not embedded)."""
-    info = asyncio.run(signer.async_sign_general_data(data, "sha256", detached=True))
+    info = outside_any_loop(
+        lambda: asyncio.run(signer.async_sign_general_data(data, "sha256", detached=True))
+    )
     return bytes(info.dump())
 
 
@@ -40,8 +43,10 @@ def check_detached(
         context = ValidationContext(
             trust_roots=trust_roots(), allow_fetching=False, revocation_mode="soft-fail"
         )
-        status = asyncio.run(
-            async_validate_detached_cms(data, signed_data, signer_validation_context=context)
+        status = outside_any_loop(
+            lambda: asyncio.run(
+                async_validate_detached_cms(data, signed_data, signer_validation_context=context)
+            )
         )
     except Exception as exc:  # a mangled or foreign file is a failed check, not a crash
         return DetachedCheck(False, reason=f"unreadable signature: {str(exc)[:200]}")

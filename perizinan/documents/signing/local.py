@@ -14,6 +14,7 @@ from pyhanko.sign import fields, signers
 from pyhanko.stamp import TextStampStyle
 
 from .base import Placement, SigningError
+from .loop import outside_any_loop
 
 # The licence's serif, as a standard PDF font (text stays plain in the field's appearance).
 FIELD_STYLE = TextBoxStyle(font=SimpleFontEngineFactory("Times-Bold", 0.5), font_size=9)
@@ -83,5 +84,5 @@ class LocalSigner:
             text_box_style=TextBoxStyle(font_size=7),
         )
         pdf_signer = signers.PdfSigner(meta, signer=self._signer(), stamp_style=style)
-        out = pdf_signer.sign_pdf(writer, bytes_reserved=8192)
+        out = outside_any_loop(pdf_signer.sign_pdf, writer, bytes_reserved=8192)
         return out.getvalue()
