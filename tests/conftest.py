@@ -92,6 +92,7 @@ LONGEST_FIRST = (
     "/notifications/test_delivery.py",
     "/documents/test_signing.py",
     "/e2e/test_corrections_walk.py",
+    "/e2e/test_issuing_walk.py",
     "/e2e/test_applicant.py",
     "/e2e/test_reports.py",
 )
