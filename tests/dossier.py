@@ -45,6 +45,22 @@ class SharedWorld:
     media_root: Path
 
 
+def _populated(media_root: Path) -> SharedWorld:
+    """The catalogue and the demo users, with API clients made on first use."""
+    cache.clear()
+    caches["refcache"].clear()
+    load_catalogue()
+    users = seed_users(PASSWORD)
+    clients: dict[str | None, Api] = {}
+
+    def api(username: str | None = None) -> Api:
+        if username not in clients:
+            clients[username] = Api(users[username] if username else None)
+        return clients[username]
+
+    return SharedWorld(users=users, api=api, media_root=media_root)
+
+
 @contextmanager
 def shared_world(django_db_blocker: Any, demo_pki: Any, tmp_path_factory: Any) -> Iterator[SharedWorld]:
     """A catalogue and the demo users in an outer transaction rolled back when the module ends;
@@ -57,18 +73,7 @@ def shared_world(django_db_blocker: Any, demo_pki: Any, tmp_path_factory: Any) -
         outer._from_testcase = True  # type: ignore[attr-defined]
         outer.__enter__()
         try:
-            cache.clear()
-            caches["refcache"].clear()
-            load_catalogue()
-            users = seed_users(PASSWORD)
-            clients: dict[str | None, Api] = {}
-
-            def api(username: str | None = None) -> Api:
-                if username not in clients:
-                    clients[username] = Api(users[username] if username else None)
-                return clients[username]
-
-            yield SharedWorld(users=users, api=api, media_root=media_root)
+            yield _populated(media_root)
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
@@ -85,18 +90,7 @@ def committed_world(django_db_blocker: Any, demo_pki: Any, tmp_path_factory: Any
     media_root = tmp_path_factory.mktemp("committed") / "media"
     with override_settings(**test_settings(demo_pki, media_root)), django_db_blocker.unblock():
         try:
-            cache.clear()
-            caches["refcache"].clear()
-            load_catalogue()
-            users = seed_users(PASSWORD)
-            clients: dict[str | None, Api] = {}
-
-            def api(username: str | None = None) -> Api:
-                if username not in clients:
-                    clients[username] = Api(users[username] if username else None)
-                return clients[username]
-
-            yield SharedWorld(users=users, api=api, media_root=media_root)
+            yield _populated(media_root)
         finally:
             call_command("flush", interactive=False, verbosity=0)
             cache.clear()
