@@ -45,6 +45,24 @@ def committed_applications(
         yield world
 
 
+@pytest.mark.django_db  # (also: pytest-django sets up the test database only for marked tests)
+def test_the_applications_are_seen_by_another_process(committed_applications, tmp_path):
+    url = (
+        f"sqlite:///{connection.settings_dict['NAME']}"
+        if connection.vendor == "sqlite"
+        else url_of(connection.settings_dict["NAME"])
+    )
+    counted = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from perizinan.applications.models import Application; print(Application.objects.count())",
+        database_url=url,
+        media_root=tmp_path,
+    )
+    assert counted.stdout.strip() == "3"
+
+
 def test_backup_restores_into_an_empty_database_and_storage(committed_applications, tmp_path, empty_database):
     original = _integrity()
     assert original["problems"] == []
