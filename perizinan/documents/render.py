@@ -206,9 +206,10 @@ def fit_one_page(template: str, context: dict[str, Any], *, densities: tuple[int
         while i > 0 and fits(i - 1):
             i -= 1
     else:
-        while i < last and not fits(i + 1):
+        while i < last:
             i += 1
-        i = min(i + 1, last)
+            if fits(i):
+                break
     _LAST_FIT[template] = i
     return tried[i][0]
 

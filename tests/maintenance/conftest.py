@@ -21,6 +21,13 @@ def url_of(name: str) -> str:
     return f"postgres://{auth}@{d['HOST'] or '127.0.0.1'}:{d['PORT'] or 5432}/{name}"
 
 
+def this_database_url() -> str:
+    """DATABASE_URL of the suite's own test database, for a command run in another process."""
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{connection.settings_dict['NAME']}"
+    return url_of(connection.settings_dict["NAME"])
+
+
 @pytest.fixture
 def empty_database(tmp_path) -> Iterator[str]:  # type: ignore[no-untyped-def]
     """DATABASE_URL of a new, empty database; dropped afterwards."""

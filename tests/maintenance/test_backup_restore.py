@@ -13,14 +13,13 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
 
 from perizinan.applications.models import Document
 from perizinan.demo import DEMO_APPLICATION
 from perizinan.documents.models import GeneratedDocument
 from tests.dossier import SharedWorld, committed_world
 from tests.helpers import create_complete, run_until
-from tests.maintenance.conftest import manage, url_of
+from tests.maintenance.conftest import manage, this_database_url
 from tests.worker import drain
 
 
@@ -47,17 +46,12 @@ def committed_applications(
 
 @pytest.mark.django_db  # (also: pytest-django sets up the test database only for marked tests)
 def test_the_applications_are_seen_by_another_process(committed_applications, tmp_path):
-    url = (
-        f"sqlite:///{connection.settings_dict['NAME']}"
-        if connection.vendor == "sqlite"
-        else url_of(connection.settings_dict["NAME"])
-    )
     counted = manage(
         "shell",
         "--no-imports",
         "-c",
         "from perizinan.applications.models import Application; print(Application.objects.count())",
-        database_url=url,
+        database_url=this_database_url(),
         media_root=tmp_path,
     )
     assert counted.stdout.strip() == "3"
@@ -119,10 +113,7 @@ def test_restore_refuses_a_changed_file_and_writes_nothing(committed_application
 def test_restore_refuses_a_database_that_is_not_empty(committed_applications, tmp_path):
     folder = tmp_path / "backup"
     call_command("backup", str(folder), stdout=io.StringIO())
-    url = (
-        f"sqlite:///{connection.settings_dict['NAME']}"
-        if connection.vendor == "sqlite"
-        else url_of(connection.settings_dict["NAME"])
+    done = manage(
+        "restore", str(folder), database_url=this_database_url(), media_root=tmp_path / "m2", check=False
     )
-    done = manage("restore", str(folder), database_url=url, media_root=tmp_path / "m2", check=False)
     assert done.returncode != 0 and "not empty" in done.stderr
