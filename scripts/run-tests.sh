@@ -3,10 +3,10 @@
 #   1. everything but the tests marked `alone`, in parallel (pytest-xdist, one process per core,
 #      a test file in one process). Files are handed out in the order tests/conftest.py gives
 #      (--no-loadscope-reorder): the longest first, the browser tests (tests/e2e) after all
-#      the others, because Playwright keeps an asyncio loop running in its process, where
-#      pyHanko's synchronous signing cannot run afterwards;
-#   2. the tests marked `alone` (the fault test that restarts the PostgreSQL cluster the others
-#      share).
+#      the others, because their live server empties the database after each test;
+#   2. the tests marked `alone` (the fault test that restarts its PostgreSQL cluster). On
+#      PostgreSQL they get a throwaway cluster of their own (scripts/with-postgres.sh again) and
+#      run beside the first run; their output follows its output. On SQLite they run after it.
 # Arguments go to every run; a run that selects no test (pytest's exit code 5) is no failure.
 set -uo pipefail
 # Keep compiled bytecode (see the Makefile): each process would otherwise compile everything again.
@@ -22,7 +22,21 @@ run() {
   echo "run took $((SECONDS - start)) s"
   return $rc
 }
+if [ "${RUN_TESTS_PART:-}" = alone ]; then
+  run -m alone "$@"
+  exit $?
+fi
 status=0
-run "${XDIST[@]}" -m "not alone" "$@" || status=1
-run -m "alone" "$@" || status=1
+if [[ "${DATABASE_URL:-}" == postgres* ]]; then
+  log=$(mktemp)
+  env -u PGPORT_TEST RUN_TESTS_PART=alone scripts/with-postgres.sh scripts/run-tests.sh "$@" >"$log" 2>&1 &
+  alone=$!
+  run "${XDIST[@]}" -m "not alone" "$@" || status=1
+  wait "$alone" || status=1
+  cat "$log"
+  rm -f "$log"
+else
+  run "${XDIST[@]}" -m "not alone" "$@" || status=1
+  run -m alone "$@" || status=1
+fi
 exit $status
