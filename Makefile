@@ -42,7 +42,7 @@ XDIST := -n $(or $(TEST_WORKERS),auto) --dist loadfile --no-loadscope-reorder
 
 # The whole suite on a throwaway PostgreSQL cluster (installed from Debian when missing).
 # In two runs (scripts/run-tests.sh): everything in parallel, the browser tests last in each
-# process, then the fault test marked `alone` (it restarts the shared cluster).
+# process; beside it, the fault test marked `alone` on a cluster of its own (it restarts it).
 test: install
 	scripts/test-deps.sh
 	scripts/with-postgres.sh scripts/run-tests.sh $(PYTEST_ARGS)

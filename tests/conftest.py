@@ -125,9 +125,9 @@ def _order(items: list[pytest.Item]) -> None:
 
 
 def pytest_collection_modifyitems(session, config, items):  # type: ignore[no-untyped-def]
-    """Mark the slow tier; run browser tests last in every process: Playwright's sync API keeps
-    an asyncio loop running in the main thread for the rest of the session, and pyHanko's
-    synchronous signing (asyncio.run) cannot run in a thread with a running loop (`_order`)."""
+    """Mark the slow tier and the browser tests; order the tests (`_order`): the browser tests
+    last in every process, because their live server empties the database after each of them
+    and Playwright's sync API keeps an asyncio loop running in the process from then on."""
     for item in items:
         path = str(item.fspath)
         if any(m in path for m in SLOW_MODULES) or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):

@@ -86,7 +86,7 @@ def test_server_killed_during_a_burst_of_actions(api, application_data, users, t
     _recover_and_check(api, app_ids)
 
 
-@pytest.mark.alone  # restarts the cluster that the other test processes use: run after them
+@pytest.mark.alone  # restarts its cluster: scripts/run-tests.sh gives it one of its own
 def test_postgres_restarted_mid_run(api, application_data, users, tmp_path: Path):
     if not os.environ.get("PERIZINAN_TEST_PGDATA"):
         pytest.fail("PERIZINAN_TEST_PGDATA unset: run through scripts/with-postgres.sh (make test)")

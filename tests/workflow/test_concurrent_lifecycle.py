@@ -14,6 +14,7 @@ from django.test import Client
 
 from perizinan.accounts.models import ApiToken
 from perizinan.applications.models import Application
+from perizinan.demo import pdf_upload
 from perizinan.documents.models import DocumentJob, GeneratedDocument, JobState
 from perizinan.workflow.actions import get_action
 from perizinan.workflow.log import verify_chain
@@ -36,8 +37,6 @@ class HttpClient(Api):
 
 
 def _drive(app_id: int, users, statuses: list[int]) -> None:  # type: ignore[no-untyped-def]
-    from perizinan.demo import pdf_upload
-
     clients = {name: HttpClient(users[name]) for name in {actor for actor, _n, _d in FORWARD}}
     try:
         for actor, name, data in FORWARD:
