@@ -7,7 +7,6 @@ from ninja.files import UploadedFile
 
 from perizinan import throttle
 from perizinan.documents.verification import check_licence, identify_pdf
-from perizinan.workdays.calendar import today_wita
 
 from .limits import LIMITED, too_many
 from .schemas import Error, LicenceVerifyOut
@@ -32,7 +31,7 @@ def verify(request: HttpRequest, code: str) -> Any:
         "status_reason": licence.status_reason,
         "signed_by": licence.signed_by,
         "expires_on": licence.expires_on,
-        "expired": licence.expired_on(today_wita()),
+        "expired": result.expired,
         "document": None
         if result.document is None
         else {

@@ -7,6 +7,7 @@ from functools import cached_property
 from typing import Any
 
 from perizinan.licences.models import Licence, LicenceStatus
+from perizinan.workdays.calendar import today_wita
 
 from .models import GeneratedDocument
 from .signing.validate import PdfCheck, check_pdf
@@ -26,11 +27,20 @@ class LicenceCheck:
         with self.document.file.open("rb") as f:
             return hashlib.sha256(f.read()).hexdigest() == self.document.sha256
 
+    @cached_property
+    def expired(self) -> bool:
+        """Past its expiry date today (WITA); its last day still counts."""
+        return self.licence.expired_on(today_wita())
+
     @property
     def valid(self) -> bool:
-        """The one rule for "this licence is valid", for the API and the page alike: in force,
-        and its stored PDF (once made) intact and trusted."""
-        return self.licence.status == LicenceStatus.ACTIVE and (self.document is None or self.document_ok)
+        """The one rule for "this licence is valid", for the API and the page alike: in force
+        (active and not past its expiry date), and its stored PDF (once made) intact and trusted."""
+        return (
+            self.licence.status == LicenceStatus.ACTIVE
+            and not self.expired
+            and (self.document is None or self.document_ok)
+        )
 
     @property
     def verdict(self) -> str:

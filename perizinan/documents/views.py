@@ -5,7 +5,6 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from perizinan import throttle
-from perizinan.workdays.calendar import today_wita
 
 from .registry import DOCUMENTS
 from .registry import render as render_document
@@ -18,8 +17,7 @@ MAX_UPLOAD = 20 * 1024 * 1024
 def licence_page(request: HttpRequest, code: str) -> HttpResponse:
     result = check_licence(code)
     status = 200 if result else 404
-    expired = bool(result and result.licence.expired_on(today_wita()))
-    context = {"result": result, "code": code, "expired": expired}
+    context = {"result": result, "code": code}
     return render(request, "verification/licence.html", context, status=status)
 
 

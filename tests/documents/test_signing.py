@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import zipfile
+from datetime import timedelta
 
 import pytest
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -21,6 +22,7 @@ from perizinan.documents.signing.detached import check_detached, sign_detached
 from perizinan.documents.signing.validate import check_pdf
 from perizinan.licences.models import Licence
 from perizinan.licences.services import set_status
+from perizinan.workdays.calendar import today_wita
 from tests.helpers import act, create_complete, run_until
 from tests.worker import drain
 
@@ -147,6 +149,25 @@ def test_verification_api_active_revoked_unknown(api, done, users):
         and body["status_reason"] == "Pelanggaran CDAKB"
     )
     assert api().get("/licences/verify/bukan-kode").status_code == 404
+
+
+def test_a_licence_past_its_expiry_date_is_not_valid_in_the_api_nor_on_the_page(api, client, done):
+    licence = Licence.objects.get(application_id=done)
+    today = today_wita()
+    code = licence.verification_code
+    Licence.objects.filter(pk=licence.pk).update(expires_on=today)  # its last day: still valid
+    body = api().get(f"/licences/verify/{code}").json()
+    assert body["valid"] is True and body["expired"] is False
+    assert re.findall(r"card-verify-(\w+)", client.get(f"/verifikasi/{code}").content.decode()) == ["ok", "ok"]
+
+    Licence.objects.filter(pk=licence.pk).update(expires_on=today - timedelta(days=1))
+    body = api().get(f"/licences/verify/{code}").json()
+    assert body["valid"] is False and body["expired"] is True
+    assert body["status"] == "active"  # what was decided about it: neither revoked nor closed
+    assert body["document"]["intact_and_trusted"] is True  # the PDF is sound; the licence has lapsed
+    page = client.get(f"/verifikasi/{code}").content.decode()
+    assert re.findall(r"card-verify-(\w+)", page) == ["bad", "ok"]  # the licence lapsed; its PDF is sound
+    assert "Masa berlaku izin telah berakhir" in page and "Izin terdaftar dan berlaku" not in page
 
 
 def test_a_stored_licence_changed_on_disk_is_not_valid_in_the_api_nor_on_the_page(api, client, done):
