@@ -9,6 +9,7 @@ no transaction open (a single SELECT reads every head at one moment)."""
 
 import hashlib
 import json
+import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -24,6 +25,7 @@ from perizinan.documents.signing.base import SigningError
 from perizinan.documents.signing.detached import DetachedCheck, check_detached, sign_detached
 from perizinan.workflow.models import ProcessLogEntry
 
+logger = logging.getLogger(__name__)
 FOLDER = "process-log-anchors"
 FORMAT = "perizinan-process-log-anchor/1"
 TIME_FORMAT = "%Y%m%dT%H%M%S.%fZ"
@@ -113,18 +115,25 @@ def write_anchor(*, at: datetime | None = None) -> str:
     return storage.save(name, ContentFile(data))
 
 
+class AnchorStoreError(Exception):
+    """The anchor store cannot be read now: whether it holds an anchor is unknown."""
+
+
 def latest_name(storage: Storage | None = None) -> str | None:
-    """The newest anchor in the store, by its name (its UTC time), or None."""
+    """The newest anchor in the store, by its name (its UTC time), or None when it holds none.
+    Raises AnchorStoreError when the store cannot be listed."""
     storage = storage or anchor_storage()
     try:
         years, _files = storage.listdir(FOLDER)
+        for year in sorted(years, reverse=True):
+            _dirs, files = storage.listdir(f"{FOLDER}/{year}")
+            names = sorted(f for f in files if f.endswith(".json"))
+            if names:
+                return f"{FOLDER}/{year}/{names[-1]}"
     except FileNotFoundError:
         return None
-    for year in sorted(years, reverse=True):
-        _dirs, files = storage.listdir(f"{FOLDER}/{year}")
-        names = sorted(f for f in files if f.endswith(".json"))
-        if names:
-            return f"{FOLDER}/{year}/{names[-1]}"
+    except Exception as e:  # a folder out of reach (OSError), a bucket out of reach (the S3 client's errors)
+        raise AnchorStoreError(f"the anchor store cannot be read: {e}") from e
     return None
 
 
@@ -178,9 +187,27 @@ def read_anchor(name: str) -> Anchor:
 
 
 def latest_anchor() -> Anchor | None:
-    """The newest anchor, read and checked; None when the store holds none."""
+    """The newest anchor, read and checked; None when the store holds none (AnchorStoreError
+    when it cannot be read)."""
     name = latest_name()
     return read_anchor(name) if name else None
+
+
+@dataclass(frozen=True)
+class AnchorPanel:
+    """What the supervisors' pages print about the latest anchor: the anchor (None: there is
+    none), or that the store cannot be read now."""
+
+    anchor: Anchor | None
+    unreachable: bool = False
+
+
+def anchor_panel() -> AnchorPanel:
+    try:
+        return AnchorPanel(latest_anchor())
+    except AnchorStoreError:
+        logger.exception("process-log anchor store unreadable")
+        return AnchorPanel(None, unreachable=True)
 
 
 def missing_applications(anchor: Anchor, *, only: list[str] | None = None) -> list[AnchoredHead]:

@@ -12,7 +12,7 @@ from perizinan.accounts.models import User
 from perizinan.accounts.permissions import signed_in_user, user_roles
 from perizinan.accounts.roles import Role
 from perizinan.catalog.models import ApplicationKind, PermitType
-from perizinan.maintenance.anchors import latest_anchor
+from perizinan.maintenance.anchors import anchor_panel
 from perizinan.workflow.actions import states_for_roles
 
 from .access import require_reporter
@@ -71,7 +71,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "charts": dashboard_charts(fig),
         "overdue": overdue_list(f, states=my_states(user) if scope == "mine" else None),
         "notes": supervision_notes(f),
-        "anchor": latest_anchor(),
+        "anchor": anchor_panel(),
         **filter_choices(),
     }
     return render(request, "reports/dashboard.html", context, status=400 if errors else 200)

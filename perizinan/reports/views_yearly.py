@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 from perizinan.accounts.permissions import signed_in_user
 from perizinan.documents.render import render_pdf
 from perizinan.downloads import PDF, XLSX, file_response, print_stamp
-from perizinan.maintenance.anchors import latest_anchor
+from perizinan.maintenance.anchors import anchor_panel
 
 from .access import require_reporter
 from .exports import xlsx_bytes
@@ -52,7 +52,7 @@ def yearly_page(request: HttpRequest) -> HttpResponse:
 def yearly_pdf(request: HttpRequest) -> HttpResponse:
     context = _context(request)
     context["doc_title"] = f"Rekap tahunan pelayanan perizinan {context['year']}"
-    context["anchor"] = latest_anchor()
+    context["anchor"] = anchor_panel()
     content = render_pdf("reports/pdf/yearly.html", context)
     return file_response(
         content, content_type=PDF, filename=f"rekap-tahunan-{context['year']}.pdf", inline=True

@@ -236,3 +236,21 @@ def test_the_yearly_report_pdf_prints_the_latest_anchor(app_ids, users):
     flat = "".join(text.split())
     assert "Jangkarlogprosesterakhir" in flat and "2rantai" in flat and anchor.digest in flat
     assert "tandatangansegeldinassah" in flat
+
+
+def test_an_anchor_store_out_of_reach_is_said_on_the_dashboard_not_a_server_error(app_ids, users):
+    # The store's folder is unusable (as an unmounted share would be): a file where it should be.
+    folder = Path(settings.MEDIA_ROOT) / anchors.FOLDER
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    folder.write_bytes(b"")
+    page = dashboard(users)
+    assert "Penyimpanan jangkar log proses tidak dapat dibaca saat ini" in page
+    assert "Belum ada jangkar log proses" not in page  # unknown, not "none"
+    client = Client()
+    client.force_login(users["office_head"])
+    response = client.get(reverse("reports:yearly_pdf"))
+    assert response.status_code == 200
+    text = "".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(response.content)).pages)
+    assert "penyimpananjangkartidakdapatdibaca" in "".join(text.split())
+    with pytest.raises(CommandError, match="anchor store"):  # the check says so too, and fails
+        call_command("verify_process_log", stdout=io.StringIO())

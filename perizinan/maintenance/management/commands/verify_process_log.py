@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from perizinan.applications.models import Application
-from perizinan.maintenance.anchors import AnchoredHead, latest_anchor, missing_applications
+from perizinan.maintenance.anchors import AnchoredHead, AnchorStoreError, latest_anchor, missing_applications
 from perizinan.workdays.calendar import to_wita
 from perizinan.workflow.log import verify_chain
 
@@ -43,7 +43,10 @@ class Command(BaseCommand):
 
     def _anchor(self, only: list[str]) -> tuple[dict[int, AnchoredHead], int]:
         """The heads of the latest anchor by application, and the problems found with it."""
-        anchor = latest_anchor()
+        try:
+            anchor = latest_anchor()
+        except AnchorStoreError as e:
+            raise CommandError(str(e)) from e
         if anchor is None:
             self.stdout.write(
                 "NO ANCHOR: no anchor of the process log found (run manage.py anchor_process_log)."
