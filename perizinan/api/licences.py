@@ -47,6 +47,7 @@ class PdfCheckOut(Schema):
     unaltered: bool
     licence_number: str | None
     status: str | None
+    expired: bool
     company: str | None
     verification_code: str | None
     signatures: list[dict[str, Any]]

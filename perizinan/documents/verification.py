@@ -78,12 +78,18 @@ class UploadCheck:
     pdf: PdfCheck
     reasons: list[str] = field(default_factory=list)
 
+    @cached_property
+    def expired(self) -> bool:
+        """The licence it names is past its expiry date today (WITA)."""
+        return self.licence is not None and self.licence.expired_on(today_wita())
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "genuine": self.genuine,
             "unaltered": self.unaltered,
             "licence_number": self.licence.number if self.licence else None,
             "status": self.licence.status if self.licence else None,
+            "expired": self.expired,
             "company": self.licence.holder_name if self.licence else None,
             "verification_code": self.licence.verification_code if self.licence else None,
             "signatures": [s.summary() for s in self.pdf.signatures],

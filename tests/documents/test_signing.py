@@ -9,6 +9,7 @@ import zipfile
 from datetime import timedelta
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.fields import MDPPerm
 from pypdf import PdfReader
@@ -114,8 +115,6 @@ def test_one_changed_byte_fails(api, done):
 
 
 def _file(content: bytes):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     return SimpleUploadedFile("izin.pdf", content, content_type="application/pdf")
 
 
@@ -169,6 +168,12 @@ def test_a_licence_past_its_expiry_date_is_not_valid_in_the_api_nor_on_the_page(
     page = client.get(f"/verifikasi/{code}").content.decode()
     assert re.findall(r"card-verify-(\w+)", page) == ["bad", "ok"]  # the licence lapsed; its PDF is sound
     assert "Masa berlaku izin telah berakhir" in page and "Izin terdaftar dan berlaku" not in page
+    # Someone given the PDF checks it: genuine and unaltered, and not in force any more.
+    pdf = licence_bytes(api, done)
+    body = api().upload("/licences/verify-pdf", {"file": _file(pdf)}).json()
+    assert body["genuine"] is True and body["status"] == "active" and body["expired"] is True
+    page = " ".join(client.post("/verifikasi/", {"file": _file(pdf)}).content.decode().split())
+    assert "Status izin saat ini: <strong>Masa berlaku telah berakhir</strong>" in page
 
 
 def test_a_stored_licence_changed_on_disk_is_not_valid_in_the_api_nor_on_the_page(api, client, done):
