@@ -80,20 +80,16 @@ def explain(users, after: str | None) -> None:  # type: ignore[no-untyped-def]
     from django.db import connection
 
     from perizinan.accounts.permissions import is_officer
-    from perizinan.applications import keyset
-    from perizinan.applications.selectors import NEWEST, count_visible, summary_rows
+    from perizinan.applications.selectors import count_visible, list_page_query
     from perizinan.workflow.selectors import inbox_page_query
 
     options = {"analyze": True} if connection.vendor == "postgresql" else {}
     head = users["office_head"]
     queries = [
-        ("list, first page (office head)", keyset.page_query(summary_rows(head), NEWEST, limit=100)),
-        ("list, page 51 by cursor", keyset.page_query(summary_rows(head), NEWEST, limit=100, after=after)),
-        (
-            "list, ?state=at_agency",
-            keyset.page_query(summary_rows(head, state="at_agency"), NEWEST, limit=100),
-        ),
-        ("list, an applicant", keyset.page_query(summary_rows(users["pemohon0001"]), NEWEST, limit=100)),
+        ("list, first page (office head)", list_page_query(head, limit=100)),
+        ("list, page 51 by cursor", list_page_query(head, limit=100, after=after)),
+        ("list, ?state=at_agency", list_page_query(head, state="at_agency", limit=100)),
+        ("list, an applicant", list_page_query(users["pemohon0001"], limit=100)),
     ]
     for name, user in users.items():
         if is_officer(user) and name not in {"supervisor", "info", "admin_monitoring"}:

@@ -83,15 +83,19 @@ def application_rows(
     type, company and licence. An applicant's applications are found through two indexes
     (creator, company) and sorted; joined before the cut, PostgreSQL hashed the whole company
     table for them (bench/RESULTS.md, run 5: the applicant's list at 1,000,000)."""
+    query = list_page_query(user, state=state, limit=limit, offset=offset, after=after)
+    return keyset.page(query, NEWEST, limit=limit)
+
+
+def list_page_query(
+    user: User, *, state: str | None = None, limit: int, offset: int = 0, after: str | None = None
+) -> QuerySet:
+    """The rows of one page (one more than `limit`): the ids cut on the applications table,
+    then SUMMARY_COLUMNS of those rows only."""
     ids = keyset.page_query(
         _visible_in_state(user, state).values("id"), NEWEST, limit=limit, offset=offset, after=after
     )
-    return keyset.page(Application.objects.filter(id__in=ids).values(*SUMMARY_COLUMNS), NEWEST, limit=limit)
-
-
-def summary_rows(user: User, *, state: str | None = None) -> QuerySet:
-    """The list's rows (unordered, unpaged): SUMMARY_COLUMNS of what `user` may see."""
-    return _visible_in_state(user, state).values(*SUMMARY_COLUMNS)
+    return Application.objects.filter(id__in=ids).values(*SUMMARY_COLUMNS)
 
 
 def count_visible(user: User, *, state: str | None = None, cap: int = COUNT_CAP) -> int | None:

@@ -13,6 +13,15 @@ from .models import GeneratedDocument
 from .signing.validate import PdfCheck, check_pdf
 
 
+def standing(licence: Licence) -> str:
+    """What a licence is today, for the verification answers and pages: its status as decided
+    (active, revoked, closed), except that an active licence past its expiry date (WITA; the
+    last day still counts) has expired."""
+    if licence.status == LicenceStatus.ACTIVE and licence.expired_on(today_wita()):
+        return "expired"
+    return str(licence.status)
+
+
 @dataclass
 class LicenceCheck:
     licence: Licence
@@ -28,19 +37,18 @@ class LicenceCheck:
             return hashlib.sha256(f.read()).hexdigest() == self.document.sha256
 
     @cached_property
+    def standing(self) -> str:
+        return standing(self.licence)
+
+    @property
     def expired(self) -> bool:
-        """Past its expiry date today (WITA); its last day still counts."""
         return self.licence.expired_on(today_wita())
 
     @property
     def valid(self) -> bool:
         """The one rule for "this licence is valid", for the API and the page alike: in force
         (active and not past its expiry date), and its stored PDF (once made) intact and trusted."""
-        return (
-            self.licence.status == LicenceStatus.ACTIVE
-            and not self.expired
-            and (self.document is None or self.document_ok)
-        )
+        return self.standing == LicenceStatus.ACTIVE and (self.document is None or self.document_ok)
 
     @property
     def verdict(self) -> str:
@@ -79,9 +87,8 @@ class UploadCheck:
     reasons: list[str] = field(default_factory=list)
 
     @cached_property
-    def expired(self) -> bool:
-        """The licence it names is past its expiry date today (WITA)."""
-        return self.licence is not None and self.licence.expired_on(today_wita())
+    def standing(self) -> str | None:
+        return standing(self.licence) if self.licence else None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -89,7 +96,7 @@ class UploadCheck:
             "unaltered": self.unaltered,
             "licence_number": self.licence.number if self.licence else None,
             "status": self.licence.status if self.licence else None,
-            "expired": self.expired,
+            "expired": self.standing == "expired",
             "company": self.licence.holder_name if self.licence else None,
             "verification_code": self.licence.verification_code if self.licence else None,
             "signatures": [s.summary() for s in self.pdf.signatures],

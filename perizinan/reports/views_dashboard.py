@@ -71,7 +71,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "charts": dashboard_charts(fig),
         "overdue": overdue_list(f, states=my_states(user) if scope == "mine" else None),
         "notes": supervision_notes(f),
-        "anchor": anchor_panel(),
+        "anchor_panel": anchor_panel(),
         **filter_choices(),
     }
     return render(request, "reports/dashboard.html", context, status=400 if errors else 200)

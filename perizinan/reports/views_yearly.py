@@ -52,7 +52,7 @@ def yearly_page(request: HttpRequest) -> HttpResponse:
 def yearly_pdf(request: HttpRequest) -> HttpResponse:
     context = _context(request)
     context["doc_title"] = f"Rekap tahunan pelayanan perizinan {context['year']}"
-    context["anchor"] = anchor_panel()
+    context["anchor_panel"] = anchor_panel()
     content = render_pdf("reports/pdf/yearly.html", context)
     return file_response(
         content, content_type=PDF, filename=f"rekap-tahunan-{context['year']}.pdf", inline=True

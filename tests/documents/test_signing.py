@@ -199,7 +199,6 @@ def test_a_stored_licence_changed_on_disk_is_not_valid_in_the_api_nor_on_the_pag
 
 
 def test_upload_check_genuine_and_foreign(api, done):
-
     original = licence_bytes(api, done)
     r = api().upload("/licences/verify-pdf", {"file": _file(original)})
     body = r.json()
