@@ -168,6 +168,7 @@ def test_a_licence_past_its_expiry_date_is_not_valid_in_the_api_nor_on_the_page(
     page = client.get(f"/verifikasi/{code}").content.decode()
     assert re.findall(r"card-verify-(\w+)", page) == ["bad", "ok"]  # the licence lapsed; its PDF is sound
     assert "Masa berlaku izin telah berakhir" in page and "Izin terdaftar dan berlaku" not in page
+    assert "Berlaku</dd>" not in page  # nor "in force" as its status further down
     # Someone given the PDF checks it: genuine and unaltered, and not in force any more.
     pdf = licence_bytes(api, done)
     body = api().upload("/licences/verify-pdf", {"file": _file(pdf)}).json()
