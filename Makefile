@@ -75,7 +75,7 @@ bench: install
 clean:
 	rm -rf .venv db.sqlite3 media
 
-# PNGs of the main pages in docs/screenshots/ (Debian's Chromium through Playwright).
+# PNGs of the main pages in docs/screenshots/ (Debian's Chromium headless shell through Playwright).
 screenshots: install
 	scripts/test-deps.sh
 	$(PY) scripts/screenshots.py

@@ -131,7 +131,7 @@ def shoot(done: str, submitted: str, returned: str, to_sign: str) -> None:
     ]
     with sync_playwright() as p:
         browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
+            executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium-headless-shell"),  # as tests/e2e
             args=["--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
         )
         sessions: dict = {}

@@ -1,5 +1,6 @@
-"""Browser tests: Playwright driving Debian's Chromium against the live test server, with axe-core
-(from the npm registry) run on every page visited and CSP violations treated as failures."""
+"""Browser tests: Playwright driving Debian's Chromium (its headless shell, as Playwright itself
+runs headless Chromium: ADR 0020) against the live test server, with axe-core (from the npm
+registry) run on every page visited and CSP violations treated as failures."""
 
 import os
 from pathlib import Path
@@ -15,7 +16,7 @@ AXE_RUN = """async ({selectors}) => (await axe.run(document, {
     })).violations
     .filter(v => v.impact === 'serious' || v.impact === 'critical')
     .map(v => v.id + ': ' + v.help + ' -> ' + v.nodes.map(n => (n.target || []).join(' ')).slice(0, 3).join(' | '))"""
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium-headless-shell")  # or /usr/bin/chromium
 ARGS = [
     "--disable-gpu",
     "--disable-dev-shm-usage",

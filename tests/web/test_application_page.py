@@ -123,6 +123,33 @@ def test_the_applicant_sees_final_documents_and_a_progress_tracker(users, api):
     assert viewer_src(page(users["registry"], app)) == f"/permohonan/{app.pk}/dokumen/{signed.pk}/"
 
 
+def test_the_documents_shown_in_the_pages_frames_may_be_shown_there(users):
+    """The application page shows a generated document beside the buttons and the uploads in
+    its viewer, both in frames of its own origin: each answers as an inline PDF that the page's
+    origin may frame, and the page lets its own origin into its frames."""
+    app = move(
+        new_application(users), users, ("applicant", "submit", {}), ("cs", "cs_accept", {"confirm_all": True})
+    )
+    drain()
+    cs = client_for(users["cs"])
+    html = page(users["cs"], app)
+    uploaded = app.documents.filter(is_current=True).first()
+    generated = GeneratedDocument.objects.filter(application=app).first()
+    assert uploaded is not None and generated is not None
+    assert f'href="/permohonan/{app.pk}/berkas/{uploaded.pk}/" target="doc-viewer"' in html
+    assert '<iframe name="doc-viewer"' in html
+    for path in (
+        f"/permohonan/{app.pk}/berkas/{uploaded.pk}/",
+        f"/permohonan/{app.pk}/dokumen/{generated.pk}/",
+    ):
+        r = cs.get(path)
+        assert r.status_code == 200, path
+        assert r["Content-Type"] == "application/pdf" and r["Content-Disposition"].startswith("inline;"), path
+        assert r["X-Frame-Options"] == "SAMEORIGIN", path
+        assert "frame-ancestors 'self'" in r["Content-Security-Policy"], path
+    assert "frame-src 'self'" in cs.get(f"/permohonan/{app.pk}/")["Content-Security-Policy"]
+
+
 def test_after_registration_no_withdraw_and_other_steps_folded(users):
     app = move(new_application(users), users, ("applicant", "submit", {}))
     applicant = page(users["applicant"], app)
