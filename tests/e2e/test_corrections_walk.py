@@ -117,14 +117,15 @@ def test_the_header_fits_at_1280_and_1366_with_a_long_name(visit, users, usernam
     user.first_name, user.last_name = "Prof. Dr. H. Muhammad", "Rizal Abdurrahman Wijayakusuma, SE, MM, M.Si"
     user.save()
     app = new_application(users)
-    for width in (1280, 1366):
-        v = visit(username, width=width)
-        for path in ("/petugas/", f"/permohonan/{app.pk}/"):
-            v.goto(path)
+    v = visit(username)
+    for path in ("/petugas/", f"/permohonan/{app.pk}/"):
+        v.goto(path)  # checked by axe at 1280 px; the window is then widened, as a user would
+        for width in (1280, 1366):
+            v.page.set_viewport_size({"width": width, "height": 900})
             overflow = v.page.evaluate(
                 "() => [document.documentElement.scrollWidth - window.innerWidth,"
                 " document.querySelector('.site-header nav').scrollWidth"
                 " - document.querySelector('.site-header nav').clientWidth]"
             )
             assert overflow == [0, 0], (username, width, path, overflow)
-        v.close()
+    v.close()
