@@ -13,11 +13,15 @@ from .models import GeneratedDocument
 from .signing.validate import PdfCheck, check_pdf
 
 
+def past_expiry(licence: Licence) -> bool:
+    """The licence's expiry date has passed today (WITA; the last day still counts)."""
+    return licence.expired_on(today_wita())
+
+
 def standing(licence: Licence) -> str:
     """What a licence is today, for the verification answers and pages: its status as decided
-    (active, revoked, closed), except that an active licence past its expiry date (WITA; the
-    last day still counts) has expired."""
-    if licence.status == LicenceStatus.ACTIVE and licence.expired_on(today_wita()):
+    (active, revoked, closed), except that an active licence past its expiry date has expired."""
+    if licence.status == LicenceStatus.ACTIVE and past_expiry(licence):
         return "expired"
     return str(licence.status)
 
@@ -42,7 +46,7 @@ class LicenceCheck:
 
     @property
     def expired(self) -> bool:
-        return self.licence.expired_on(today_wita())
+        return past_expiry(self.licence)
 
     @property
     def valid(self) -> bool:
@@ -96,7 +100,7 @@ class UploadCheck:
             "unaltered": self.unaltered,
             "licence_number": self.licence.number if self.licence else None,
             "status": self.licence.status if self.licence else None,
-            "expired": self.standing == "expired",
+            "expired": bool(self.licence and past_expiry(self.licence)),
             "company": self.licence.holder_name if self.licence else None,
             "verification_code": self.licence.verification_code if self.licence else None,
             "signatures": [s.summary() for s in self.pdf.signatures],

@@ -175,6 +175,12 @@ def test_a_licence_past_its_expiry_date_is_not_valid_in_the_api_nor_on_the_page(
     assert body["genuine"] is True and body["status"] == "active" and body["expired"] is True
     page = " ".join(client.post("/verifikasi/", {"file": _file(pdf)}).content.decode().split())
     assert "Status izin saat ini: <strong>Masa berlaku telah berakhir</strong>" in page
+    # Revoked as well: both answers say the same of its date (expired), and neither calls it valid.
+    Licence.objects.filter(pk=licence.pk).update(status="revoked")
+    by_code = api().get(f"/licences/verify/{code}").json()
+    by_pdf = api().upload("/licences/verify-pdf", {"file": _file(pdf)}).json()
+    assert (by_code["status"], by_code["expired"], by_code["valid"]) == ("revoked", True, False)
+    assert (by_pdf["status"], by_pdf["expired"]) == ("revoked", True)
 
 
 def test_a_stored_licence_changed_on_disk_is_not_valid_in_the_api_nor_on_the_page(api, client, done):
