@@ -4,6 +4,8 @@ from collections.abc import Iterable
 
 from django.contrib.auth.models import AnonymousUser, Group, Permission
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Q
 from django.http import HttpRequest
 
 from perizinan import refcache
@@ -46,16 +48,41 @@ ROLE_PERMISSIONS[Role.SITE_ADMIN] = ROLE_PERMISSIONS[Role.SITE_ADMIN] + _CATALOG
 
 
 def sync_role_groups() -> None:
-    """Create one group per role and give it exactly the permissions declared above."""
-    for role, perms in ROLE_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=role.value)
-        wanted = []
-        for dotted in perms:
-            app_label, codename = dotted.split(".")
-            perm = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
-            if perm is not None:
-                wanted.append(perm)
-        group.permissions.set(wanted)
+    """Create one group per role and give it exactly the permissions declared above.
+
+    It runs after every `migrate` and every `flush`, so it costs a few statements whatever the
+    number of roles (it was about 150, one or more per role and per permission)."""
+    names = [role.value for role in ROLE_PERMISSIONS]
+    codenames = {dotted.split(".")[1] for perms in ROLE_PERMISSIONS.values() for dotted in perms}
+    permission_ids = {
+        f"{app_label}.{codename}": pk
+        for pk, app_label, codename in Permission.objects.filter(codename__in=codenames).values_list(
+            "pk", "content_type__app_label", "codename"
+        )
+    }
+    Membership = Group.permissions.through
+    with transaction.atomic():
+        Group.objects.bulk_create([Group(name=name) for name in names], ignore_conflicts=True)
+        group_ids = dict(Group.objects.filter(name__in=names).values_list("name", "pk"))
+        wanted = {
+            (group_ids[role.value], permission_ids[dotted])
+            for role, perms in ROLE_PERMISSIONS.items()
+            for dotted in perms
+            if dotted in permission_ids  # an app left out of INSTALLED_APPS has none
+        }
+        held = set(
+            Membership.objects.filter(group_id__in=group_ids.values()).values_list(
+                "group_id", "permission_id"
+            )
+        )
+        extra = Q()
+        for group_id, permission_id in held - wanted:
+            extra |= Q(group_id=group_id, permission_id=permission_id)
+        if extra:
+            Membership.objects.filter(extra).delete()
+        Membership.objects.bulk_create(
+            [Membership(group_id=g, permission_id=p) for g, p in wanted - held], ignore_conflicts=True
+        )
 
 
 def user_roles(user: User | AnonymousUser) -> frozenset[Role]:
