@@ -220,3 +220,32 @@ def missing_applications(anchor: Anchor, *, only: list[str] | None = None) -> li
         Application.objects.filter(pk__in=[h.application for h in heads]).values_list("pk", flat=True)
     )
     return [h for h in heads if h.application not in present]
+
+
+@dataclass(frozen=True)
+class AnchorReading:
+    """What the latest anchor says about the database: `heads` by application id (empty when
+    there is no anchor or its signature fails), and the anchored applications gone from it."""
+
+    anchor: Anchor | None
+    heads: dict[int, AnchoredHead]
+    missing: list[AnchoredHead]
+
+
+def read_latest(*, only: list[str] | None = None) -> AnchorReading:
+    """The latest anchor, checked, with its heads by application and the applications it holds
+    that the database no longer does (`only`: see `missing_applications`). Raises
+    AnchorStoreError when the store cannot be read."""
+    anchor = latest_anchor()
+    if anchor is None or not anchor.ok:
+        return AnchorReading(anchor, {}, [])
+    return AnchorReading(
+        anchor, {h.application: h for h in anchor.heads}, missing_applications(anchor, only=only)
+    )
+
+
+def missing_from_database(head: AnchoredHead) -> str:
+    """How both checks name an anchored application whose row is gone."""
+    return (
+        f"{head.registration_number or head.application}: anchored at #{head.seq}, missing from the database"
+    )

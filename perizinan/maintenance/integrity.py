@@ -1,7 +1,8 @@
 """Does the data hold together? What a restore, a crash or a killed process must never break:
 
 - every application's state is the state its last process-log entry moved it to, and its
-  hash chain verifies;
+  hash chain verifies, up to and through the latest signed anchor (docs/adr/0016) when there
+  is one: a history cut short or rewritten since the anchor, or an anchored application gone;
 - every uploaded and generated file has its record and every record its file, with the bytes
   its SHA-256 names;
 - licence numbers run 1..n per permit type and year, with no gap, and match the counter;
@@ -24,6 +25,7 @@ from perizinan.workflow.log import verify_chain
 from perizinan.workflow.models import ProcessLogEntry
 
 from . import stored
+from .anchors import AnchoredHead, AnchorStoreError, missing_from_database, read_latest
 
 
 @dataclass
@@ -49,7 +51,26 @@ def check(*, orphan_grace: timedelta = timedelta(0), signatures: bool = True) ->
     return report
 
 
+def _anchored(report: Report) -> dict[int, AnchoredHead]:
+    """The latest anchor's heads by application; its failures and the anchored applications
+    gone from the database are problems (no anchor at all is none: it is made daily)."""
+    try:
+        reading = read_latest()
+    except AnchorStoreError as e:
+        report.problems.append(str(e))
+        return {}
+    if reading.anchor is not None and not reading.anchor.ok:
+        report.problems.append(
+            f"anchor {reading.anchor.name} fails verification: {reading.anchor.check.reason}"
+        )
+    for head in reading.missing:
+        report.problems.append(f"application {missing_from_database(head)}")
+    report.counts["anchored_chains"] = len(reading.heads)
+    return reading.heads
+
+
 def _applications(report: Report) -> None:
+    anchored = _anchored(report)
     last: dict[int, str] = {}
     for app_id, to_state in ProcessLogEntry.objects.order_by("application_id", "seq").values_list(
         "application_id", "to_state"
@@ -60,7 +81,8 @@ def _applications(report: Report) -> None:
     for pk, state in apps:
         if pk in last and last[pk] != state:
             report.problems.append(f"application {pk}: state {state}, last log entry says {last[pk]}")
-        chain = verify_chain(pk)
+        at = anchored.get(pk)
+        chain = verify_chain(pk, anchored_seq=at.seq if at else 0, anchored_head=at.head if at else "")
         if not chain.ok:
             report.problems.append(
                 f"application {pk}: process log broken at #{chain.broken_seq}: {chain.reason}"

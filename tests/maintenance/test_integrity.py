@@ -9,6 +9,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -16,7 +17,10 @@ from perizinan.applications.models import Application, Document
 from perizinan.documents.jobs import requeue_stalled
 from perizinan.documents.models import DocumentJob, GeneratedDocument, JobState
 from perizinan.licences.models import LicenceCounter
+from perizinan.maintenance.anchors import write_anchor
 from perizinan.maintenance.integrity import check
+from perizinan.workflow.log import verify_chain
+from perizinan.workflow.models import ProcessLogEntry, StepRecord
 from tests.helpers import act, create_complete
 from tests.worker import drain
 
@@ -45,6 +49,25 @@ def test_state_that_is_not_the_last_log_entrys_is_found(issued):
     assert any(f"application {issued}: state submitted" in p for p in check().problems)
     with pytest.raises(CommandError):
         call_command("check_integrity", stdout=io.StringIO())
+
+
+def test_a_history_cut_short_since_the_anchor_is_found(issued):
+    """Entries deleted from the end and the row moved back with them: every hash still links,
+    only the signed anchor (docs/adr/0016) knows the chain was longer."""
+    write_anchor()
+    assert check().counts["anchored_chains"] == 1
+    last = ProcessLogEntry.objects.filter(application_id=issued).order_by("-seq")[:2]
+    gone, kept = list(last)
+    with connection.cursor() as cur:  # behind the model's back: the log is append-only
+        cur.execute(f"DELETE FROM {StepRecord._meta.db_table} WHERE log_entry_id = %s", [gone.pk])
+        cur.execute(f"DELETE FROM {ProcessLogEntry._meta.db_table} WHERE id = %s", [gone.pk])
+    Application.objects.filter(pk=issued).update(log_seq=kept.seq, log_head=kept.hash, state=kept.to_state)
+    assert verify_chain(issued).ok  # without the anchor, nothing to see
+
+    problems = check().problems
+    assert any(
+        f"application {issued}: process log broken" in p and f"anchored at {gone.seq}" in p for p in problems
+    ), problems
 
 
 def test_missing_changed_and_unrecorded_files_are_found(issued):

@@ -8,7 +8,8 @@ from perizinan.maintenance.integrity import check, fingerprint
 
 class Command(BaseCommand):
     help = (
-        "Check that the data holds together: states match the process log and its chains verify, "
+        "Check that the data holds together: states match the process log and its chains verify "
+        "(through the latest signed anchor, when there is one), "
         "files and records match (SHA-256), licence numbers have no gap, licences verify, document "
         "jobs are done. Exit 1 on any problem."
     )

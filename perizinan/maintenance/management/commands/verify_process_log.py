@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from perizinan.applications.models import Application
-from perizinan.maintenance.anchors import AnchoredHead, AnchorStoreError, latest_anchor, missing_applications
+from perizinan.maintenance.anchors import AnchoredHead, AnchorStoreError, missing_from_database, read_latest
 from perizinan.workdays.calendar import to_wita
 from perizinan.workflow.log import verify_chain
 
@@ -44,9 +44,10 @@ class Command(BaseCommand):
     def _anchor(self, only: list[str]) -> tuple[dict[int, AnchoredHead], int]:
         """The heads of the latest anchor by application, and the problems found with it."""
         try:
-            anchor = latest_anchor()
+            reading = read_latest(only=only)
         except AnchorStoreError as e:
             raise CommandError(str(e)) from e
+        anchor = reading.anchor
         if anchor is None:
             self.stdout.write(
                 "NO ANCHOR: no anchor of the process log found (run manage.py anchor_process_log)."
@@ -60,10 +61,6 @@ class Command(BaseCommand):
             f"Anchor {anchor.name} of {to_wita(anchor.created_at):%Y-%m-%d %H:%M} WITA: "
             f"{len(anchor.heads)} chain(s), SHA-256 {anchor.digest}, signature valid ({anchor.check.signer})."
         )
-        missing = missing_applications(anchor, only=only)
-        for h in missing:
-            self.stdout.write(
-                f"BROKEN application {h.registration_number or h.application}: anchored at #{h.seq}, "
-                "missing from the database"
-            )
-        return {h.application: h for h in anchor.heads}, len(missing)
+        for h in reading.missing:
+            self.stdout.write(f"BROKEN application {missing_from_database(h)}")
+        return reading.heads, len(reading.missing)
