@@ -19,7 +19,7 @@ class State(models.TextChoices):
     VERIFIED = "verified", _("Terverifikasi, surat pengantar siap")  # step 9
     AT_AGENCY = "at_agency", _("Kajian tim teknis")  # step 10
     AGENCY_RETURNED = "agency_returned", _("Dikembalikan tim teknis untuk perbaikan")  # step 10 loop
-    RECOMMENDED = "recommended", _("Rekomendasi diterima, penyusunan draf izin")  # step 11
+    RECOMMENDED = "recommended", _("Penyusunan draf izin")  # step 11 (after the recommendation, if any)
     DRAFTED = "drafted", _("Pemeriksaan draf oleh Kepala Seksi")  # step 12
     SECTION_APPROVED = "section_approved", _("Pemeriksaan oleh Kepala Bidang")  # step 13
     DIVISION_APPROVED = "division_approved", _("Persetujuan Kepala Dinas")  # step 14

@@ -157,6 +157,7 @@ def test_clock_starts_at_registration_and_no_recommendation_step_is_offered(api,
     assert refused.status_code == 409
     app = act(api, app_id, "verifier", "verify_for_drafting")
     assert app["state"] == "recommended"
+    assert app["state_label"] == "Penyusunan draf izin"  # no recommendation to speak of
     assert offered(api, app_id, "liaison") == []  # step 9 does not exist for it
     # No agency is referred: no technical team sees it at all.
     assert api("technical_team").get(f"/applications/{app_id}").status_code == 404
