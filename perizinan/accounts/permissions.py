@@ -5,7 +5,6 @@ from collections.abc import Iterable
 from django.contrib.auth.models import AnonymousUser, Group, Permission
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
 from django.http import HttpRequest
 
 from perizinan import refcache
@@ -70,18 +69,17 @@ def sync_role_groups() -> None:
             for dotted in perms
             if dotted in permission_ids  # an app left out of INSTALLED_APPS has none
         }
-        held = set(
-            Membership.objects.filter(group_id__in=group_ids.values()).values_list(
-                "group_id", "permission_id"
-            )
-        )
-        extra = Q()
-        for group_id, permission_id in held - wanted:
-            extra |= Q(group_id=group_id, permission_id=permission_id)
+        held = {
+            (group_id, permission_id): pk
+            for pk, group_id, permission_id in Membership.objects.filter(
+                group_id__in=group_ids.values()
+            ).values_list("pk", "group_id", "permission_id")
+        }
+        extra = [pk for pair, pk in held.items() if pair not in wanted]
         if extra:
-            Membership.objects.filter(extra).delete()
+            Membership.objects.filter(pk__in=extra).delete()
         Membership.objects.bulk_create(
-            [Membership(group_id=g, permission_id=p) for g, p in wanted - held], ignore_conflicts=True
+            [Membership(group_id=g, permission_id=p) for g, p in wanted - held.keys()], ignore_conflicts=True
         )
 
 

@@ -58,6 +58,7 @@ def _anchored(report: Report) -> dict[int, AnchoredHead]:
         reading = read_latest()
     except AnchorStoreError as e:
         report.problems.append(str(e))
+        report.counts["anchored_chains"] = 0
         return {}
     if reading.anchor is not None and not reading.anchor.ok:
         report.problems.append(

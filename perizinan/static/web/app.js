@@ -8,17 +8,27 @@ function markScrollingTables(root) {
     if (wrapper.hasAttribute("tabindex") && !wrapper.hasAttribute("data-scrolls")) return;
     const scrolls = wrapper.scrollWidth > wrapper.clientWidth;
     if (scrolls && !wrapper.hasAttribute("data-scrolls")) {
-      const table = wrapper.querySelector("table");
-      const caption = table && table.caption ? table.caption.textContent.trim() : "";
-      const heading = wrapper.closest("section, main")?.querySelector("h1, h2, h3");
       wrapper.setAttribute("data-scrolls", "");
       wrapper.setAttribute("tabindex", "0");
       wrapper.setAttribute("role", "region");
-      wrapper.setAttribute("aria-label", caption || (heading ? heading.textContent.trim() : document.title));
+      wrapper.setAttribute("aria-label", tableName(wrapper));
     } else if (!scrolls && wrapper.hasAttribute("data-scrolls")) {
       ["data-scrolls", "tabindex", "role", "aria-label"].forEach((name) => wrapper.removeAttribute(name));
     }
   });
+}
+
+// The table's caption (read even when visually hidden); else the nearest heading before it.
+function tableName(wrapper) {
+  const table = wrapper.querySelector("table");
+  if (table && table.caption && table.caption.textContent.trim()) return table.caption.textContent.trim();
+  for (let el = wrapper; el && el !== document.body; el = el.parentElement) {
+    for (let sibling = el.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
+      const headings = sibling.matches("h1, h2, h3, h4") ? [sibling] : sibling.querySelectorAll("h1, h2, h3, h4");
+      if (headings.length) return headings[headings.length - 1].textContent.trim();
+    }
+  }
+  return document.title;
 }
 
 let resizing = null;
@@ -26,7 +36,8 @@ window.addEventListener("resize", () => {
   clearTimeout(resizing);
   resizing = setTimeout(() => markScrollingTables(document), 150);
 });
-document.addEventListener("htmx:afterSettle", (event) => markScrollingTables(event.target));
+// A swap may change a table's width (a whole list, or one row of it).
+document.addEventListener("htmx:afterSettle", () => markScrollingTables(document));
 
 document.addEventListener("DOMContentLoaded", () => {
   markScrollingTables(document);
