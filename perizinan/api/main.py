@@ -31,6 +31,7 @@ from . import (
     status,
     tasks,
 )
+from .renderer import Renderer
 
 
 def _docs_access(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -71,6 +72,7 @@ api = PerizinanAPI(
     version="1",
     description="DPMPTSP Prov. Kaltim licensing system: catalogue, applications, the 17 SOP steps, tasks, licences.",
     urls_namespace="api-v1",
+    renderer=Renderer(),
 )
 
 

@@ -5,9 +5,10 @@ or `after` = the previous page's `next` cursor. The cursor of the next page come
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja.renderers import JSONRenderer
 
 from perizinan.applications.keyset import Page
+
+from .renderer import dumps
 
 MAX_LIMIT = 500
 
@@ -36,10 +37,10 @@ def link_next(request: HttpRequest, response: HttpResponse, page: Page) -> None:
 
 
 def rows_response(request: HttpRequest, response: HttpResponse, rows: list[dict]) -> HttpResponse:
-    """The page written straight to JSON (the renderer ninja uses, so the bytes are the same).
+    """The page written straight to JSON (the API's renderer, so the bytes are the same).
 
     The rows are shaped by the presenters exactly as the declared schema (tests/api/test_paging.py
     validates them against it); skipping pydantic's per-field re-validation of up to 500 rows
     halves the cost of a list request (docs/adr/0013-production-server.md)."""
-    response.content = JSONRenderer().render(request, rows, response_status=response.status_code)
+    response.content = dumps(rows)
     return response
