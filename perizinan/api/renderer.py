@@ -17,12 +17,8 @@ _DJANGO = NinjaJSONEncoder()
 _OPTIONS = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_NON_STR_KEYS
 
 
-def _default(value: Any) -> Any:
-    return _DJANGO.default(value)
-
-
 def dumps(data: Any) -> bytes:
-    return orjson.dumps(data, default=_default, option=_OPTIONS)
+    return orjson.dumps(data, default=_DJANGO.default, option=_OPTIONS)
 
 
 class Renderer(BaseRenderer):

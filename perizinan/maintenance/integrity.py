@@ -54,11 +54,11 @@ def check(*, orphan_grace: timedelta = timedelta(0), signatures: bool = True) ->
 def _anchored(report: Report) -> dict[int, AnchoredHead]:
     """The latest anchor's heads by application; its failures and the anchored applications
     gone from the database are problems (no anchor at all is none: it is made daily)."""
+    report.counts["anchored_chains"] = 0
     try:
         reading = read_latest()
     except AnchorStoreError as e:
         report.problems.append(str(e))
-        report.counts["anchored_chains"] = 0
         return {}
     if reading.anchor is not None and not reading.anchor.ok:
         report.problems.append(
