@@ -146,14 +146,21 @@ def office_certificate() -> Any:
 
 
 def _read(storage: Storage, name: str) -> bytes:
+    """The file's bytes; empty when it is missing (both storages raise FileNotFoundError).
+    Raises AnchorStoreError when the store fails otherwise: a fault of the disk or the bucket
+    is not a missing signature."""
     try:
         with storage.open(name, "rb") as f:
             return bytes(f.read())
-    except Exception:  # missing on disk (OSError) or in a bucket (the S3 client's own errors)
+    except FileNotFoundError:
         return b""
+    except Exception as e:  # OSError on disk, the S3 client's own errors in a bucket
+        raise AnchorStoreError(f"the anchor store cannot be read: {e}") from e
 
 
 def read_anchor(name: str) -> Anchor:
+    """The anchor stored as `name`, its signature checked. Raises AnchorStoreError when one of
+    its files cannot be read (a missing signature is a failed check, not an error)."""
     storage = anchor_storage()
     data = _read(storage, name)
     digest = hashlib.sha256(data).hexdigest()

@@ -187,6 +187,20 @@ def test_a_missing_anchor_is_reported_not_a_failure(app_ids):
     assert "signature file missing" in verify_fails()
 
 
+def test_a_signature_that_cannot_be_read_is_a_store_fault_not_a_missing_signature(app_ids, users):
+    # The store lists the anchor but fails to read its signature (an I/O error, as a failing
+    # disk or bucket gives): whether the signature exists is unknown, so nothing says "missing".
+    name = write_anchor()
+    signature = Path(settings.MEDIA_ROOT) / signature_name(name)
+    signature.unlink()
+    signature.mkdir()  # opening it raises IsADirectoryError, an OSError that is not "not found"
+    with pytest.raises(CommandError, match="anchor store cannot be read"):
+        call_command("verify_process_log", stdout=io.StringIO())
+    page = dashboard(users)
+    assert "Penyimpanan jangkar log proses tidak dapat dibaca saat ini" in page
+    assert "signature file missing" not in page
+
+
 def test_the_periodic_job_runs_through_the_worker(app_ids):
     call_command("anchor_process_log", "--enqueue", stdout=io.StringIO())
     assert latest_anchor() is None  # queued, not written
