@@ -1,12 +1,22 @@
 // Perizinan: small progressive enhancements (no inline script anywhere: CSP).
 
-// A table wider than the screen scrolls sideways in its wrapper: while it does, the wrapper is a
-// named region the keyboard can reach (Tab, then the arrow keys); when it fits, it is no tab stop.
-// Wrappers that say so in the page (tabindex written there) are left as they are.
+// A table wider (or, where its height is capped, taller) than its wrapper scrolls in it: while it
+// does, the wrapper is a named region the keyboard can reach (Tab, then the arrow keys); when it
+// fits, it is no tab stop.
+// A wrapper named in the page (tabindex, role and name written there, for browsers without
+// script) keeps its role and name; only its tab stop follows whether it scrolls.
 function markScrollingTables(root) {
   root.querySelectorAll(".table-responsive").forEach((wrapper) => {
-    if (wrapper.hasAttribute("tabindex") && !wrapper.hasAttribute("data-scrolls")) return;
-    const scrolls = wrapper.scrollWidth > wrapper.clientWidth;
+    if (wrapper.hasAttribute("tabindex") && !wrapper.hasAttribute("data-scrolls")) {
+      wrapper.setAttribute("data-named", "");
+    }
+    // Sideways on a narrow screen; downwards where the page caps its height (the charts' tables).
+    const scrolls = wrapper.scrollWidth > wrapper.clientWidth || wrapper.scrollHeight > wrapper.clientHeight;
+    if (wrapper.hasAttribute("data-named")) {
+      if (scrolls) wrapper.setAttribute("tabindex", "0");
+      else wrapper.removeAttribute("tabindex");
+      return;
+    }
     if (scrolls && !wrapper.hasAttribute("data-scrolls")) {
       wrapper.setAttribute("data-scrolls", "");
       wrapper.setAttribute("tabindex", "0");
@@ -36,6 +46,8 @@ window.addEventListener("resize", () => {
   clearTimeout(resizing);
   resizing = setTimeout(() => markScrollingTables(document), 150);
 });
+// Fonts and images arrive after DOMContentLoaded and may widen a table.
+window.addEventListener("load", () => markScrollingTables(document));
 // A swap may change a table's width (a whole list, or one row of it).
 document.addEventListener("htmx:afterSettle", () => markScrollingTables(document));
 
