@@ -82,7 +82,8 @@ def each_head_lands_on_the_dashboard_with_data(visit, history):  # type: ignore[
         v.goto(path)
         assert v.page.locator(".table-responsive").evaluate_all(still) == 0, path
     v.goto(f"/petugas/dasbor/{QUERY}")
-    assert v.page.locator(".table-responsive").evaluate_all(named) == 7  # six charts' tables and the late list
+    # Six charts' tables and the list of late applications.
+    assert v.page.locator(".table-responsive").evaluate_all(named) == 7
     v.close()
 
 
