@@ -1,7 +1,10 @@
 """The whole PAK lifecycle through the API, as each demo role, and every loop back."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
+from perizinan.applications.models import Document
+from perizinan.demo import pdf_upload
 from perizinan.licences.models import Licence
 from perizinan.workflow.models import RecordKind, StepRecord
 from tests.helpers import FORWARD, act, create_complete, run_until
@@ -247,10 +250,6 @@ def test_action_not_available_now_is_409(api, application_data):
 def test_bad_recommendation_file_stores_nothing(api, application_data, settings):
     app_id = create_complete(api, application_data)
     run_until(api, app_id, stop_before="recommend")
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from perizinan.applications.models import Document
-    from perizinan.demo import pdf_upload
 
     before = Document.objects.filter(application_id=app_id).count()
     files_before = sorted(p.name for p in (settings.MEDIA_ROOT).rglob("*") if p.is_file())

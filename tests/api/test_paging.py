@@ -5,10 +5,16 @@ import json
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from ninja.renderers import JSONRenderer
 
+from perizinan.api.schemas import ApplicationSummary
+from perizinan.api.tasks import TaskOut
+from perizinan.applications import presenters
 from perizinan.applications.models import Application, Company
-from perizinan.applications.selectors import count_visible
+from perizinan.applications.selectors import count_visible, get_application_for_user
 from perizinan.catalog.models import PermitType
 
 pytestmark = pytest.mark.django_db
@@ -146,9 +152,6 @@ def test_list_and_inbox_cost_the_same_queries_for_more_rows(api, users, django_a
     client.get("/tasks")  # warm the caches of reference data
 
     def queries(path: str) -> int:
-        from django.db import connection
-        from django.test.utils import CaptureQueriesContext
-
         with CaptureQueriesContext(connection) as ctx:
             assert client.get(path, limit=500).status_code == 200
         return len(ctx.captured_queries)
@@ -160,12 +163,6 @@ def test_list_and_inbox_cost_the_same_queries_for_more_rows(api, users, django_a
 
 def test_rows_read_as_values_are_exactly_the_summary_of_each_application(api, users, application_data):
     """The lists skip model instances and pydantic's re-validation: the bytes must not change."""
-    from ninja.renderers import JSONRenderer
-
-    from perizinan.api.schemas import ApplicationSummary
-    from perizinan.api.tasks import TaskOut
-    from perizinan.applications import presenters
-    from perizinan.applications.selectors import get_application_for_user
 
     today = timezone.localdate()
     bulk(users, 2, state="submitted", step_due_date=today - timedelta(days=1), due_date=today)

@@ -1,7 +1,9 @@
 """Every endpoint's edges: anonymous, wrong role, another applicant, wrong method."""
 
 import pytest
+from django.test import Client
 
+from perizinan.accounts.models import TechnicalAgency
 from perizinan.demo import pdf_upload
 from tests.helpers import act, create_complete
 
@@ -57,8 +59,6 @@ def test_token_wrong_password_401(api):
 
 
 def test_session_login_works_too(api, users, app_id):
-    from django.test import Client
-
     c = Client()
     c.force_login(users["applicant"])
     assert c.get(f"/api/v1/applications/{app_id}").status_code == 200
@@ -119,7 +119,6 @@ def test_technical_team_sees_only_referred_applications(api, app_id, users):
         act(api, app_id, actor, name, data)
     assert api("technical_team").get(f"/applications/{app_id}").status_code == 200
     # A team member of another agency sees nothing.
-    from perizinan.accounts.models import TechnicalAgency
 
     other = TechnicalAgency.objects.create(code="dlh", name="Dinas Lingkungan Hidup")
     users["technical_team"].agency = other

@@ -1,5 +1,6 @@
 """Application data: invalid input is refused with a message naming the field; nothing half-written."""
 
+import hashlib
 import io
 from datetime import date
 
@@ -10,6 +11,7 @@ from PIL import Image
 
 from perizinan.applications.models import Application, Company, Document
 from perizinan.demo import pdf_upload, sample_pdf
+from tests.helpers import act, create_complete
 
 pytestmark = pytest.mark.django_db
 
@@ -134,7 +136,6 @@ def test_upload_accepted_by_content(api, draft_id, name, content, ctype):
     assert r.status_code == 201, r.content
     body = r.json()
     assert body["content_type"] == ctype and body["requirement"] == 5 and body["size"] == len(content)
-    import hashlib
 
     assert body["sha256"] == hashlib.sha256(content).hexdigest()
 
@@ -189,8 +190,6 @@ def test_reupload_replaces_but_keeps_history(api, draft_id):
 
 
 def test_no_upload_after_submission(api, application_data):
-    from tests.helpers import act, create_complete
-
     app_id = create_complete(api, application_data)
     act(api, app_id, "applicant", "submit")
     r = api("applicant").upload(

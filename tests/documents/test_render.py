@@ -11,9 +11,10 @@ from pypdf import PdfReader
 
 from perizinan.accounts.models import Office
 from perizinan.applications.models import Application
+from perizinan.demo import new_application, run_forward
 from perizinan.documents import render as render_module
 from perizinan.documents.kinds.licence import two_columns
-from perizinan.documents.registry import DOCUMENTS, render
+from perizinan.documents.registry import DOCUMENTS, build_context, render
 from perizinan.documents.render import (
     MM,
     boxes,
@@ -27,6 +28,7 @@ from perizinan.documents.render import (
     render_html,
 )
 from perizinan.workflow.models import ProcessLogEntry, RecordKind
+from perizinan.workflow.services import take_action
 
 MONTHS = "Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember"
 BLANK_KINDS = sorted(k for k, spec in DOCUMENTS.items() if spec.blank_allowed)
@@ -108,8 +110,6 @@ def licence_extra(app: Application, *, number: str | None, issued_on: date | Non
 
 @pytest.mark.django_db
 def test_every_document_of_a_completed_application(users):
-    from perizinan.demo import new_application, run_forward
-
     app = run_forward(new_application(users), users)
     assert app.state == "completed"
     licence = app.licence
@@ -312,7 +312,6 @@ def check_licence(app: Application) -> None:
             assert not inside(x, y, NUMBER_STAMP_AREA), f"text in the number stamp area: {run!r}"
 
     # position: fixed is relative to the page: the boxes sit exactly where the signer expects.
-    from perizinan.documents.registry import build_context
 
     context = build_context("licence", app, **licence_extra(app, number=licence.number, issued_on=None))
     document = fit_one_page("documents/licence.html", context)
@@ -414,8 +413,6 @@ def test_unknown_kind_and_missing_application():
 
 @pytest.mark.django_db
 def test_documents_before_their_step_and_escaping(users, application_data):
-    from perizinan.demo import new_application
-
     application_data["company"]["name"] = "Contoh <b>Medika</b> & Rekan"
     app = new_application(users, data=application_data)
     text, pages = read(render("application_form", app))
@@ -430,9 +427,6 @@ def test_documents_before_their_step_and_escaping(users, application_data):
 
 @pytest.mark.django_db
 def test_verification_form_of_a_return(users):
-    from perizinan.demo import new_application
-    from perizinan.workflow.services import take_action
-
     app = new_application(users)
     path = [
         ("applicant", "submit", {}),

@@ -1,6 +1,7 @@
 """The signed licence: PAdES by the head of the office (step 14) and the registry's number seal (step 15)."""
 
 import asyncio
+import hashlib
 import io
 import json
 import re
@@ -9,21 +10,27 @@ import zipfile
 from datetime import timedelta
 
 import pytest
+import zxingcpp
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from PIL import Image
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.fields import MDPPerm
 from pypdf import PdfReader
 
+from perizinan.applications.models import Application
 from perizinan.demo import sample_pdf
 from perizinan.documents.models import GeneratedDocument
 from perizinan.documents.render import format_date
 from perizinan.documents.signing import seal_key, seal_signer
 from perizinan.documents.signing.base import Placement
+from perizinan.documents.signing.bsre import BsreClient
 from perizinan.documents.signing.detached import check_detached, sign_detached
 from perizinan.documents.signing.validate import check_pdf
 from perizinan.licences.models import Licence
 from perizinan.licences.services import set_status
 from perizinan.workdays.calendar import today_wita
+from tests.fakes.bsre_server import FakeBsre
 from tests.helpers import act, create_complete, run_until
 from tests.worker import drain
 
@@ -69,7 +76,6 @@ def test_licence_is_signed_by_head_and_sealed_with_number(api, done):
     assert "Contoh Medika" in text and "Siti Rahmawati" in text
     assert len(PdfReader(io.BytesIO(data)).pages) == 1
     stored = GeneratedDocument.objects.get(application_id=done, kind="licence")
-    import hashlib
 
     assert stored.sha256 == hashlib.sha256(data).hexdigest() and stored.signed and stored.step == 15
 
@@ -119,9 +125,6 @@ def _file(content: bytes):
 
 
 def test_qr_code_decodes_to_the_verification_link(api, done, tmp_path, settings):
-    import zxingcpp
-    from PIL import Image
-
     data = licence_bytes(api, done)
     pdf = tmp_path / "izin.pdf"
     pdf.write_bytes(data)
@@ -280,14 +283,9 @@ def test_every_step_document_is_stored_and_linked(api, done):
 
 
 def test_export_dossier(done, tmp_path):
-    from django.core.management import call_command
-
-    from perizinan.applications.models import Application
-
     reg = Application.objects.get(pk=done).registration_number
     out = tmp_path / "dossier.zip"
     call_command("export_dossier", reg, "--output", str(out))
-    import hashlib
 
     with zipfile.ZipFile(out) as z:
         manifest = json.loads(z.read("manifest.json"))
@@ -302,8 +300,6 @@ def test_export_dossier(done, tmp_path):
 
 
 def test_signing_with_the_national_service(api, application_data, users, settings, tmp_path):
-    from tests.fakes.bsre_server import FakeBsre
-
     head = users["office_head"]
     head.nik = "6471011501700003"
     head.save()
@@ -332,7 +328,6 @@ def test_signing_with_the_national_service(api, application_data, users, setting
         data = licence_bytes(api, app_id, "office_head")
         check = check_pdf(data)
         assert check.ok and [s.field_name for s in check.signatures] == ["BSrE", "TataUsaha"]
-        from perizinan.documents.signing.bsre import BsreClient
 
         assert BsreClient(bsre.url, "app", "secret").verify(data)["conclusion"] == "VALID"
 

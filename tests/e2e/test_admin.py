@@ -2,12 +2,12 @@
 
 import pytest
 
+from perizinan.accounts.models import User
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_admin_pages_in_indonesian(visit, users):
-    from perizinan.accounts.models import User
-
     User.objects.create_superuser("root", "root@example.id", "demo12345")
     v = visit()
     v.page.goto("/admin/login/")

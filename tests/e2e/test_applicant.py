@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.core import mail
 from playwright.sync_api import expect
 
 from perizinan.accounts.models import User
@@ -235,7 +236,6 @@ def test_walk_in_form_and_pages_at_phone_width(visit, users, tmp_path):
         shot(anon, name)
         assert anon.page.evaluate("document.documentElement.scrollWidth") <= 380, path
     # Password reset and a broken activation link, in the browser (axe on each page).
-    from django.core import mail
 
     anon = visit()
     anon.goto("/akun/verifikasi/rusak/")

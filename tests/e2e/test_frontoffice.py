@@ -6,6 +6,7 @@ from datetime import datetime
 import pytest
 import time_machine
 
+from perizinan.demo import new_application
 from perizinan.frontoffice.models import Consultation, QueueTicket
 from perizinan.workdays.calendar import WITA
 from perizinan.workflow.models import ProcessLogEntry
@@ -23,7 +24,6 @@ def open_hours():  # type: ignore[no-untyped-def]
 
 
 def submitted(users):  # type: ignore[no-untyped-def]
-    from perizinan.demo import new_application
 
     app = new_application(users)
     take_action(application=app, name="submit", by=users["applicant"], data={})

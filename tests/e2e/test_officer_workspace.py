@@ -2,13 +2,13 @@
 
 import pytest
 
+from perizinan.demo import new_application
 from perizinan.workflow.services import take_action
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def submitted(users):  # type: ignore[no-untyped-def]
-    from perizinan.demo import new_application
 
     app = new_application(users)
     take_action(application=app, name="submit", by=users["applicant"], data={})

@@ -6,12 +6,15 @@ as asked) and /api/v2/verify/pdf. Users are NIK -> (passphrase, status).
 """
 
 import base64
+import io
 import json
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+
+from pyhanko.pdf_utils.reader import PdfFileReader
 
 from perizinan.documents.signing.base import Placement
 from perizinan.documents.signing.local import LocalSigner
@@ -97,10 +100,6 @@ class FakeBsre:
                 return self.reply(HTTPStatus.OK, {"file": out, "time": 42})
 
             def verify(self, payload: dict[str, Any]) -> None:
-                import io
-
-                from pyhanko.pdf_utils.reader import PdfFileReader
-
                 reader = PdfFileReader(io.BytesIO(base64.b64decode(payload.get("file", ""))), strict=False)
                 infos = [
                     {"signerName": s.field_name, "fieldName": s.field_name}

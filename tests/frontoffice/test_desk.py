@@ -2,8 +2,11 @@
 
 import pytest
 from django.test import Client
+from django_tasks_db.models import DBTaskResult
 from pypdf import PdfReader
 
+from perizinan.applications.models import Application
+from perizinan.catalog.models import PermitType
 from perizinan.frontoffice.models import Consultation, FormMailing
 from tests.e2e.smtp import smtp_fixture  # noqa: F401  (provides the `smtp` fixture)
 from tests.helpers import create_complete, run_until
@@ -85,7 +88,6 @@ def test_enquiry_search_finds_every_application_read_only(users, api, applicatio
     assert "PT Lain Sejahtera" in page and "1 permohonan ditemukan" in page
     npwp = application_data["company"]["npwp"]
     assert "2 permohonan ditemukan" in info.get("/layanan-informasi/cari/", {"q": npwp}).content.decode()
-    from perizinan.applications.models import Application
 
     reg = Application.objects.get(pk=app_id).registration_number
     found = info.get("/layanan-informasi/cari/", {"q": reg}).content.decode()
@@ -100,7 +102,6 @@ def test_forms_are_mailed_after_commit_by_the_worker(
 ):
     smtp.use(settings)
     info = logged_in(users, "info")
-    from perizinan.catalog.models import PermitType
 
     pak = PermitType.objects.get(code="PAK")
     r = info.post(
@@ -130,7 +131,6 @@ def test_forms_are_mailed_after_commit_by_the_worker(
 @pytest.mark.django_db(transaction=True)  # the worker closes its connection, as in production
 def test_forms_mail_in_english(users, smtp, settings):
     smtp.use(settings)
-    from perizinan.catalog.models import PermitType
 
     pak = PermitType.objects.get(code="PAK")
     logged_in(users, "cs").post(
@@ -159,7 +159,6 @@ def test_failed_mail_is_retried_later(users, settings):
             "OPTIONS": {"host": "127.0.0.1", "port": 9},
         }
     }
-    from perizinan.catalog.models import PermitType
 
     pak = PermitType.objects.get(code="PAK")
     logged_in(users, "info").post(
@@ -168,7 +167,6 @@ def test_failed_mail_is_retried_later(users, settings):
     run_worker()
     mailing = FormMailing.objects.get()
     assert mailing.status == "pending" and mailing.error
-    from django_tasks_db.models import DBTaskResult
 
     retry = DBTaskResult.objects.filter(status="READY").get()
     assert retry.run_after is not None and retry.args_kwargs["args"] == [mailing.pk, 2]

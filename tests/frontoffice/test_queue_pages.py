@@ -4,9 +4,11 @@ from datetime import datetime, timedelta
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 from django.test import Client
 
 from perizinan.frontoffice.models import QueueTicket, TicketStatus
+from perizinan.frontoffice.services import ensure_services
 from perizinan.workdays.calendar import WITA
 from tests.helpers import create_complete
 
@@ -134,10 +136,6 @@ def test_counter_transfers_a_visitor(client, users, open_hours):
 
 
 def test_service_hours_are_checked_in_the_admin(users):
-    from django.core.exceptions import ValidationError
-
-    from perizinan.frontoffice.services import ensure_services
-
     svc = ensure_services()[0]
     svc.service_hours = {"0": ["19:00", "08:00"], "9": ["08:00", "10:00"]}
     with pytest.raises(ValidationError) as err:

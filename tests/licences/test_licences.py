@@ -4,6 +4,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from perizinan.catalog.models import PermitType
+from perizinan.demo import new_application
 from perizinan.licences.models import Licence, LicenceNumber
 from perizinan.licences.services import draw_number, set_status, void_number
 from tests.helpers import act, create_complete, run_until
@@ -32,7 +33,6 @@ def test_numbers_follow_in_order_and_voided_stay(api, application_data, users):
 
 def test_number_unique_in_database(users):
     pak = PermitType.objects.get(code="PAK")
-    from perizinan.demo import new_application
 
     app = new_application(users)
     with transaction.atomic():
@@ -45,7 +45,6 @@ def test_number_unique_in_database(users):
 
 def test_rolled_back_numbering_leaves_no_gap(users):
     pak = PermitType.objects.get(code="PAK")
-    from perizinan.demo import new_application
 
     app = new_application(users)
     with pytest.raises(RuntimeError), transaction.atomic():

@@ -1,16 +1,22 @@
 """Applicants are told of their application's steps: outbox rows written with the action, sent by the
 task worker after the commit through a real SMTP server and a fake SMS gateway on loopback."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 import time_machine
 from django.core.management import call_command
-from django.utils import timezone
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import formats, timezone, translation
 from django_tasks_db.models import DBTaskResult
 
+from perizinan.applications.models import Application
 from perizinan.notifications.models import ContactPreference, MessageTemplate, Notification
+from perizinan.workdays.calendar import WITA
+from perizinan.workflow.actions import get_action
 from perizinan.workflow.models import ProcessLogEntry
+from perizinan.workflow.services import take_action
 from perizinan.workflow.signals import action_taken
 from tests.e2e.smtp import smtp_fixture  # noqa: F401  (provides the `smtp` fixture)
 from tests.helpers import act, create_complete, run_until
@@ -49,8 +55,6 @@ def test_the_same_event_never_writes_twice(api, application_data, users):
     app_id = create_complete(api, application_data)
     act(api, app_id, "applicant", "submit")
     entry = ProcessLogEntry.objects.get(application_id=app_id, action="submit")
-    from perizinan.applications.models import Application
-    from perizinan.workflow.actions import get_action
 
     app = Application.objects.get(pk=app_id)
     run_worker()
@@ -84,7 +88,6 @@ def test_registered_carries_number_and_status_code_and_sms(api, application_data
     app_id = create_complete(api, application_data)
     run_until(api, app_id, stop_before="verify")
     run_worker()
-    from perizinan.applications.models import Application
 
     app = Application.objects.get(pk=app_id)
     registered = [m for m in mail.messages if "terdaftar" in str(m["Subject"])]
@@ -155,10 +158,6 @@ def test_gateway_refusal_is_not_retried(api, application_data, users, gateway, s
 
 
 def test_ticket_called_sends_an_sms(api, users, gateway):
-    from datetime import datetime
-
-    from perizinan.workdays.calendar import WITA
-
     with time_machine.travel(datetime(2026, 12, 2, 10, 0, tzinfo=WITA), tick=False):
         api().post("/queue/tickets", {"service": "cs", "phone": "0812 1111 2222"})
         api("cs").post("/queue/call-next", {"service": "cs", "counter": "4"})
@@ -168,12 +167,9 @@ def test_ticket_called_sends_an_sms(api, users, gateway):
 
 
 def test_recommendation_ready_and_issued_through_to_the_survey(api, application_data, mail):
-    from django.utils import formats, translation
-
     app_id = create_complete(api, application_data)
     run_until(api, app_id)
     run_worker()
-    from perizinan.applications.models import Application
 
     app = Application.objects.get(pk=app_id)
     subjects = [str(m["Subject"]) for m in mail.messages]
@@ -211,11 +207,6 @@ def test_an_interrupted_send_is_picked_up_again(api, application_data, mail):
 
 def test_the_steps_commit_path_does_not_grow(api, application_data, users):
     """Nothing of the notifications runs inside take_action's transaction: the fan-out is a task after commit."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from perizinan.applications.models import Application
-    from perizinan.workflow.services import take_action
 
     app_id = create_complete(api, application_data)
     with CaptureQueriesContext(connection) as ctx:

@@ -4,6 +4,7 @@ it is late; supervisors: overdue applications. Each once, however often the job 
 from datetime import timedelta
 
 import pytest
+from django.core.management import call_command
 
 from perizinan.applications.models import Application
 from perizinan.notifications.models import Notification
@@ -56,7 +57,5 @@ def test_late_step_and_overdue_application(registered, users):
 
 
 def test_command_runs(registered, capsys):
-    from django.core.management import call_command
-
     call_command("notify_officers")
     assert "notifications queued" in capsys.readouterr().out

@@ -4,6 +4,7 @@ sign-ins, per address and per looked-up object for anonymous lookups; a 429 with
 import io
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
@@ -178,8 +179,6 @@ def test_signup_and_reset_are_limited_with_a_friendly_page(users, settings, path
 
 
 def test_window_ends(users, settings):
-    import time_machine
-
     settings.PERIZINAN_THROTTLES = {"login": {"account_address": (1, 60)}}
     with time_machine.travel("2026-12-02 10:00 +0800", tick=False) as t:
         c = client_at("10.12.0.1")

@@ -6,8 +6,11 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.contrib.auth.models import Group
+from django.contrib.auth.tokens import default_token_generator
 from django.test import Client
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from perizinan.accounts.models import ApiToken
 from perizinan.accounts.roles import Role
@@ -50,10 +53,6 @@ def test_a_password_change_revokes_every_token(users):
 
 
 def test_a_password_reset_through_the_pages_revokes_every_token(users):
-    from django.contrib.auth.tokens import default_token_generator
-    from django.utils.encoding import force_bytes
-    from django.utils.http import urlsafe_base64_encode
-
     user = users["applicant"]
     raw = ApiToken.issue(user)
     c = Client()

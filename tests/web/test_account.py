@@ -7,6 +7,8 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from perizinan.accounts import services as accounts
@@ -192,8 +194,6 @@ def test_resend_verification_sends_a_fresh_link_and_reveals_nothing(
 
 
 def test_resend_quota_per_address(client, signed_up, mailoutbox, django_capture_on_commit_callbacks):
-    from django.core.cache import cache
-
     cache.clear()
     with django_capture_on_commit_callbacks(execute=True):
         for _ in range(5):
@@ -202,8 +202,6 @@ def test_resend_quota_per_address(client, signed_up, mailoutbox, django_capture_
 
 
 def test_password_reset_round_trip(client, users, mailoutbox):
-    from django.core.cache import cache
-
     cache.clear()
     assert client.get("/akun/reset/").status_code == 200
     response = client.post("/akun/reset/", {"email": "applicant@demo.perizinan.local"})
@@ -240,7 +238,6 @@ def test_password_reset_unknown_address_looks_the_same(client, users, mailoutbox
 def test_register_applicant_service_rolls_back_without_mail(
     users, mailoutbox, django_capture_on_commit_callbacks
 ):
-    from django.core.exceptions import ValidationError
 
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(ValidationError) as exc:
         accounts.register_applicant(username="", email="x", password="1", full_name="")

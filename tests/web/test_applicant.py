@@ -3,6 +3,7 @@
 services, documents with their refusals, and a constant number of queries for the list."""
 
 import json
+from datetime import date
 from typing import Any
 
 import pytest
@@ -10,6 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from perizinan.applications.models import Application, Company, Document
+from perizinan.applications.selectors import checklist
+from perizinan.applications.services import create_application
 from perizinan.catalog.models import PermitType
 from perizinan.demo import DEMO_APPLICATION, new_application, pdf_upload, sample_pdf
 from perizinan.workflow.actions import available_actions
@@ -52,7 +55,6 @@ def draft(users) -> Application:  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def empty_draft(users) -> Application:  # type: ignore[no-untyped-def]
-    from perizinan.applications.services import create_application
 
     return create_application(
         by=users["applicant"],
@@ -160,8 +162,6 @@ def test_my_applications_lists_stage_due_date_and_the_reason_to_fix(users, draft
 
 
 def test_my_applications_shows_registration_number_due_date_and_overdue(users, draft):
-    from datetime import date
-
     Application.objects.filter(pk=draft.pk).update(
         state="registered",
         registration_number="PAK/2026/0042",
@@ -490,7 +490,6 @@ def test_walk_in_creates_a_walk_in_draft_and_cs_completes_and_submits_it(users):
     assert app.company.members.count() == 0
     page = client.get(response["Location"]).content.decode()
     assert 'id="doc-34"' in page and "Kotak tugas" in page
-    from perizinan.applications.selectors import checklist
 
     for row in checklist(app):
         if row["stage"] == "submission":

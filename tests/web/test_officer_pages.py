@@ -1,6 +1,7 @@
 """Officer pages with the Django test client: edges, constant query counts, login throttling."""
 
 import pytest
+from django.conf import settings
 from django.test import Client
 
 from perizinan.demo import new_application
@@ -82,6 +83,5 @@ def test_security_headers(client):
     r = client.get("/")
     assert "script-src 'self'" in r["Content-Security-Policy"]
     assert "unsafe-inline" not in r["Content-Security-Policy"]
-    from django.conf import settings
 
     assert settings.SESSION_COOKIE_HTTPONLY and settings.SESSION_COOKIE_SAMESITE == "Lax"

@@ -1,5 +1,9 @@
 """Every action is defined completely, in one place (its transition, composed in transitions.py)."""
 
+import ast
+from pathlib import Path
+
+import perizinan.workflow as workflow
 from perizinan.documents.producers import known_kinds
 from perizinan.workflow import effects, effects_intake, effects_issuing, effects_technical, optional_steps
 from perizinan.workflow.actions import all_actions
@@ -64,11 +68,6 @@ def test_powers_of_attorney_only_when_the_application_has_them():
 
 
 def test_the_workflow_imports_no_documents_code():
-    import ast
-    from pathlib import Path
-
-    import perizinan.workflow as workflow
-
     offenders = []
     for path in Path(workflow.__file__).parent.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text())):

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
+from perizinan.catalog.models import PermitType
 from perizinan.workdays.calendar import Calendar
 from perizinan.workflow.models import ClockPause
 from tests.helpers import act, create_complete, run_until
@@ -66,8 +67,6 @@ def test_registration_anchored_steps_are_due_the_same_day(api, application_data)
 
 
 def test_permit_type_without_recommendation_starts_at_receipt(api, application_data):
-    from perizinan.catalog.models import PermitType
-
     PermitType.objects.filter(code="PAK").update(clock_start="receipt", needs_recommendation=False)
     with time_machine.travel(at(2026, 12, 1), tick=False):
         app_id = create_complete(api, application_data)

@@ -7,6 +7,7 @@ import pytest
 from django.db import close_old_connections, connection, transaction
 
 from perizinan.catalog.models import PermitType
+from perizinan.demo import new_application
 from perizinan.licences.models import LicenceNumber
 from perizinan.licences.services import draw_number
 from perizinan.workflow.models import ProcessLogEntry
@@ -60,7 +61,6 @@ def test_20_concurrent_identical_actions_one_succeeds(api, application_data, use
 
 def test_50_concurrent_numberings_are_gap_free(users):
     assert on_postgres()
-    from perizinan.demo import new_application
 
     pak = PermitType.objects.get(code="PAK")
     app = new_application(users)
