@@ -1,5 +1,6 @@
 """The requirement list for every combination of application kind and profile flags."""
 
+import dataclasses
 import itertools
 
 import pytest
@@ -73,6 +74,23 @@ def test_requirements_api_matches_rules(client, kind):
         r = client.get("/api/v1/permit-types/PAK/requirements", params)
         assert r.status_code == 200
         assert [x["number"] for x in r.json()] == expected(kind, flags)
+
+
+# The office's own setting, not a question put to the applicant.
+OFFICE_SETTINGS = {"nuisance_permit"}
+
+
+@pytest.mark.parametrize(
+    "answer", [f.name for f in dataclasses.fields(Profile) if f.name not in OFFICE_SETTINGS | {"kind"}]
+)
+def test_every_question_of_the_profile_can_be_asked_through_the_api(client, answer):
+    """A question added to the profile must reach the public endpoint, not be silently dropped there."""
+    pak = PermitType.objects.get(code="PAK")
+    r = client.get("/api/v1/permit-types/PAK/requirements", {"kind": "new", answer: "true"})
+    assert r.status_code == 200
+    wanted = [x.number for x in requirements_for(pak, Profile(**{answer: True}))]
+    assert [x["number"] for x in r.json()] == wanted
+    assert wanted != [x.number for x in requirements_for(pak, Profile())], f"{answer} changes no requirement"
 
 
 def test_requirements_api_stage_and_titles(client):
