@@ -58,6 +58,12 @@ class Office(models.Model):
     """The office's settings (one row)."""
 
     name = models.CharField(_("nama kantor"), max_length=200, default="DPMPTSP Provinsi Kalimantan Timur")
+    short_name = models.CharField(
+        _("nama singkat kantor"),
+        max_length=60,
+        default="DPMPTSP Prov. Kaltim",
+        help_text=_("Pada kepala halaman, judul tab, subjek surel dan catatan kecil pada dokumen."),
+    )
     # What the documents print: the letterhead, the place of signing and the officials' positions.
     full_name = models.CharField(
         _("nama lengkap kantor"),

@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 
 from .models import User
 from .roles import Role
+from .selectors import office_record
 
 logger = logging.getLogger(__name__)
 
@@ -217,6 +218,7 @@ def _send_verification(user_pk: int, base_url: str | None, language: str | None)
             "full_name": user.get_full_name() or user.username,
             "link": link,
             "days": VERIFICATION_MAX_AGE.days,
+            "office": office_record(),
         }
         subject = " ".join(render_to_string("registration/verify_subject.txt", context).split())
         body = render_to_string("registration/verify_email.txt", context)

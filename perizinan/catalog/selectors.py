@@ -9,6 +9,11 @@ def active_permit_types():
     return PermitType.objects.filter(active=True).select_related("technical_agency")
 
 
+def active_permit_codes() -> list[str]:
+    """The codes of the active permit types, for the site's menu (cached reference data)."""
+    return cached("permit-types:codes", lambda: list(active_permit_types().values_list("code", flat=True)))
+
+
 def get_permit_type(code: str) -> PermitType | None:
     return active_permit_types().filter(code__iexact=code).first()
 

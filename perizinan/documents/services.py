@@ -9,9 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from perizinan.accounts.models import User
+from perizinan.accounts.selectors import office_record
 from perizinan.applications.models import Application
 
-from .kinds.parts import office_record
 from .kinds.payment_receipt import SEAL_AREA_MM
 from .models import GeneratedDocument
 from .qr import qr_svg, verification_url

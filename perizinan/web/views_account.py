@@ -21,6 +21,7 @@ from perizinan.accounts import services as accounts
 from perizinan.accounts.models import User
 from perizinan.accounts.permissions import has_role
 from perizinan.accounts.roles import Role
+from perizinan.accounts.selectors import office_record
 
 from .account_forms import NewPasswordForm, ResendVerificationForm, ResetRequestForm, SignupForm
 from .form_style import decorate
@@ -210,6 +211,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     def form_valid(self, form: Any) -> HttpResponse:
         if not _mail_allowed(self.request, form.cleaned_data["email"]):
             return redirect(self.get_success_url())  # the same page: nothing is revealed
+        self.extra_email_context = {"office": office_record()}  # signed with the office's name
         return super().form_valid(form)
 
     def form_invalid(self, form: Any) -> HttpResponse:

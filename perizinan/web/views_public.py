@@ -7,14 +7,12 @@ from django import forms
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path, reverse
-from django.utils.dates import WEEKDAYS
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from perizinan import throttle
-from perizinan.accounts.models import DEFAULT_SERVICE_HOURS, Office
 from perizinan.accounts.permissions import has_role, is_officer, user_roles
 from perizinan.accounts.roles import REPORTING_ROLES, Role
 from perizinan.applications.presenters import public_status
@@ -22,23 +20,11 @@ from perizinan.applications.selectors import status_lookup
 from perizinan.catalog.models import ApplicationKind, ClockStart, Condition, PermitType, Requirement, Stage
 from perizinan.catalog.profile import Profile
 from perizinan.catalog.selectors import active_permit_types, get_permit_type, requirements_for
-from perizinan.workdays.calendar import group_service_hours
 from perizinan.workflow.actions import actions_of_permit_type
 from perizinan.workflow.states import STEPS
 
 from .swimlane import swimlane_svg
 from .swimlane_layout import step_actors
-
-
-def service_hours(office: Office | None = None) -> list[str]:
-    """The office's service hours, consecutive days with equal hours grouped: `Senin–Kamis 08.00–19.00 WITA`."""
-    office = office or Office.current()
-    hours: dict[str, list[str]] = office.service_hours or DEFAULT_SERVICE_HOURS
-    lines = []
-    for first, last, opens, closes in group_service_hours(hours):
-        days = str(WEEKDAYS[first]) if first == last else f"{WEEKDAYS[first]}–{WEEKDAYS[last]}"
-        lines.append(f"{days} {opens}–{closes} WITA")
-    return lines
 
 
 @require_GET
@@ -58,7 +44,6 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "permit_types": permit_types,
             "is_applicant": Role.APPLICANT in roles,
-            "service_hours": service_hours(),
         },
     )
 

@@ -1,17 +1,21 @@
 """Public pages through the Django test client: home, the permit page and its checklist, the status check."""
 
 import re
+from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.urls import reverse
 
 from perizinan.accounts.models import Office
+from perizinan.catalog.loader import load_permit_type
 from perizinan.catalog.models import PermitType
 from perizinan.demo import new_application, run_forward
 from perizinan.workflow.services import take_action
 
 pytestmark = pytest.mark.django_db
 
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "permit_types"
 PLAIN_NEW = set(range(1, 30)) - {7, 8, 16, 17, 25, 26, 27}
 
 
@@ -40,7 +44,7 @@ def registered(users):  # type: ignore[no-untyped-def]
 
 
 def test_home_links_to_the_permit_and_the_status_check(client, users, django_assert_max_num_queries):
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(5):  # with the permit menu of every page (cached after)
         r = client.get("/")
     assert r.status_code == 200
     html = r.content.decode()
@@ -56,6 +60,25 @@ def test_home_follows_the_office_service_hours(client, users):
     assert "Senin–Selasa 07.30–16.00 WITA" in html and "Jumat 07.30–11.30 WITA" in html
 
 
+def test_every_page_names_the_office_from_its_record_and_links_each_permit_type(client, users):
+    """Another office, or a renamed one, edits its record in the admin: no page names it in code."""
+    office = Office.current()
+    office.name, office.short_name = "DPMPTSP Provinsi Contoh", "DPMPTSP Contoh"
+    office.full_name, office.address = "Dinas PMPTSP Provinsi Contoh", "Jl. Contoh No. 1, Kota Contoh"
+    office.save()
+    html = client.get("/").content.decode()
+    assert "<title>Beranda · DPMPTSP Contoh</title>" in html
+    assert '<span class="brand-title">DPMPTSP Contoh</span>' in html
+    assert "Layanan perizinan DPMPTSP Provinsi Contoh" in html and "Kalimantan" not in html
+    assert "Dinas PMPTSP Provinsi Contoh · Jl. Contoh No. 1, Kota Contoh" in html  # the footer
+    assert re.findall(r'class="nav-link" href="(/izin/[^"]+)">([^<]+)<', html) == [("/izin/pak/", "Izin PAK")]
+    # A second permit type gets its own link (the menu is read again once the type is saved).
+    load_permit_type(apps, "uji_biaya.json", data_dir=FIXTURES)
+    html = client.get("/izin/pak/").content.decode()
+    links = re.findall(r'class="nav-link" href="(/izin/[^"]+)">([^<]+)<', html)
+    assert sorted(links) == [("/izin/pak/", "Izin PAK"), ("/izin/uji-biaya/", "Izin UJI-BIAYA")]
+
+
 def test_home_still_sends_officers_to_their_inbox(client, users):
     client.force_login(users["cs"])
     r = client.get("/")
@@ -67,7 +90,7 @@ def test_home_still_sends_officers_to_their_inbox(client, users):
 
 
 def test_permit_page(client, users, django_assert_max_num_queries):
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):  # with the office and the permit menu (cached after)
         r = client.get(reverse("web:permit", args=["pak"]))
     assert r.status_code == 200
     html = r.content.decode()

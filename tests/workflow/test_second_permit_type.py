@@ -142,6 +142,15 @@ def test_lifecycle_through_the_api_then_an_extension(api, uji_data, application_
     assert extended.expires_on == add_months(licence.expires_on, 60)
     licence.refresh_from_db()
     assert licence.status == "closed"
+    drain()
+    pdf = api("applicant").get(f"/applications/{ext_id}/licence.pdf")
+    assert pdf.status_code == 200
+    reader = PdfReader(io.BytesIO(b"".join(pdf.streaming_content)))
+    # (the number may break after its slash at the end of a printed line)
+    printed = " ".join(" ".join(p.extract_text() or "" for p in reader.pages).split()).replace("/ ", "/")
+    assert (
+        f"sebagai perpanjangan atas izin nomor {licence.number} yang dinyatakan tidak berlaku lagi" in printed
+    )
 
 
 def test_clock_starts_at_registration_and_no_recommendation_step_is_offered(api, uji_data):

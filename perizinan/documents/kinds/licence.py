@@ -4,6 +4,7 @@ legal bases, activity and obligations (data), the office's place and head (offic
 from typing import Any
 
 from perizinan.applications.models import Application
+from perizinan.catalog.models import ApplicationKind
 from perizinan.workflow.models import RecordKind
 
 from ..render import format_date
@@ -47,6 +48,7 @@ def licence_base(app: Application, ctx: dict[str, Any], extra: dict[str, Any]) -
         "agency": agency(app, permit_type),
         "kind": app.kind,
         "kind_label": app.get_kind_display(),
+        "is_extension": app.kind == ApplicationKind.EXTENSION,
         "previous_licence_number": applicant(app)["previous_licence_number"],
         "submitted_on": format_date(app.submitted_at or app.registered_at),
         "place": office["place"],

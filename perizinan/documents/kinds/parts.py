@@ -8,11 +8,11 @@ from typing import Any
 from django.db.models import QuerySet
 from stdnum.id import npwp as stdnum_npwp
 
-from perizinan.accounts.models import DEFAULT_SERVICE_HOURS, Office, User
+from perizinan.accounts.models import DEFAULT_SERVICE_HOURS, User
 from perizinan.accounts.roles import ROLE_LABELS, Role
+from perizinan.accounts.selectors import office_record
 from perizinan.applications.models import Application
 from perizinan.catalog.models import ApplicationKind, PermitType, Stage
-from perizinan.refcache import cached
 from perizinan.workflow.models import ProcessLogEntry, RecordKind, StepRecord
 
 from ..render import format_date, format_datetime, format_service_hours, format_time
@@ -63,6 +63,7 @@ def office_context() -> dict[str, str]:
     office = office_record()
     return {
         "name": office.name,
+        "short_name": office.short_name,
         "full_name": office.full_name,
         "government": office.government,
         "letterhead_name": office.letterhead_name,
@@ -238,12 +239,6 @@ def cover_letter(app: Application) -> dict[str, str]:
 def division_head_name() -> str:
     user = User.objects.filter(groups__name=Role.DIVISION_HEAD, is_active=True).order_by("pk").first()
     return (user.get_full_name() or user.username) if user else ""
-
-
-def office_record() -> Office:
-    """The office record, read only (an unsaved one with the defaults if none exists yet),
-    cached like the other reference data (perizinan/refcache.py; dropped when it is saved)."""
-    return cached("office:record", lambda: Office.objects.order_by("pk").first() or Office())
 
 
 def service_hours() -> str:
