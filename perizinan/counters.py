@@ -15,7 +15,7 @@ def draw_next(counter: type[models.Model], *, permit_type: Any, year: int) -> in
     assert transaction.get_connection().in_atomic_block, "a counter is drawn inside a transaction"
     seq = _increment(counter, permit_type, year)
     if seq is None:  # the year's first number: make the counter, then draw
-        counter.objects.get_or_create(permit_type=permit_type, year=year)  # type: ignore[attr-defined]  # any counter model has a default manager
+        counter._default_manager.get_or_create(permit_type=permit_type, year=year)
         seq = _increment(counter, permit_type, year)
     assert seq is not None
     return seq

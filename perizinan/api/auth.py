@@ -19,8 +19,14 @@ class BearerToken(HttpBearer):
         if found is None:
             return None
         request.user = found.user
-        request.api_token = found  # type: ignore[attr-defined]  # ninja/Django request objects carry per-request attributes
         return found.user
+
+
+class RevokableBearerToken(HttpBearer):
+    """The bearer token itself as `request.auth` (for revoking the token the request carries)."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> ApiToken | None:
+        return ApiToken.find(token)
 
 
 class BrowserSession(SessionAuth):
@@ -38,7 +44,8 @@ AUTH: list[Any] = [BearerToken(), BrowserSession()]
 
 
 def current_user(request: HttpRequest) -> User:
-    user = request.auth if isinstance(getattr(request, "auth", None), User) else request.user  # type: ignore[attr-defined]  # ninja/Django request objects carry per-request attributes
+    auth = getattr(request, "auth", None)  # set by ninja: what the route's authenticator returned
+    user = auth if isinstance(auth, User) else request.user
     assert isinstance(user, User)
     return user
 
@@ -64,8 +71,10 @@ def issue_token(request: HttpRequest, payload: TokenIn) -> Any:
     return Status(200, {"token": ApiToken.issue(user)})
 
 
-@router.delete("/token", response={204: None, **RESPONSES_401}, auth=BearerToken())
+@router.delete("/token", response={204: None, **RESPONSES_401}, auth=RevokableBearerToken())
 def revoke_token(request: HttpRequest) -> Any:
     """Revoke the bearer token this request carries."""
-    ApiToken.objects.filter(pk=request.api_token.pk).delete()  # type: ignore[attr-defined]  # ninja/Django request objects carry per-request attributes
+    token = getattr(request, "auth", None)
+    assert isinstance(token, ApiToken)
+    ApiToken.objects.filter(pk=token.pk).delete()
     return HttpResponse(status=204)

@@ -45,7 +45,9 @@ class SurveyForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not with_code:
             del self.fields["survey_code"]
-        self.fields["permit_type"].queryset = active_permit_types()  # type: ignore[attr-defined]  # django-stubs types form fields as the base Field
+        permit_type = self.fields["permit_type"]
+        assert isinstance(permit_type, forms.ModelChoiceField)
+        permit_type.queryset = active_permit_types()
         for e in ELEMENTS:
             self.fields[e.field] = forms.TypedChoiceField(
                 label=f"{e.code}. {e.question}",
@@ -93,7 +95,9 @@ class ComplaintForm(forms.Form):
 
     def __init__(self, *args: Any, staff: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = active_categories()  # type: ignore[attr-defined]  # django-stubs types form fields as the base Field
+        category = self.fields["category"]
+        assert isinstance(category, forms.ModelChoiceField)
+        category.queryset = active_categories()
         if staff:
             self.fields["channel"] = forms.ChoiceField(
                 label=_("Saluran"),
@@ -117,15 +121,20 @@ class ComplaintForm(forms.Form):
         return {name: self.cleaned_data[name] for name in COMPLAINT_FIELDS}
 
 
+class OfficerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.get_full_name() or obj.username)
+
+
 class AssignForm(forms.Form):
-    assigned_to = forms.ModelChoiceField(label=_("Petugas"), queryset=User.objects.none())
+    assigned_to = OfficerChoiceField(label=_("Petugas"), queryset=User.objects.none())
     unit = forms.CharField(label=_("Unit tujuan"), required=False, max_length=150)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["assigned_to"]
-        field.queryset = complaint_officers()  # type: ignore[attr-defined]  # django-stubs types form fields as the base Field
-        field.label_from_instance = lambda u: u.get_full_name() or u.username  # type: ignore[attr-defined]  # django-stubs types form fields as the base Field
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = complaint_officers()
         field.widget.attrs["class"] = "form-select"
         self.fields["unit"].widget.attrs["class"] = "form-control"
 
@@ -178,7 +187,9 @@ class PeriodForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["permit_type"].queryset = PermitType.objects.all()  # type: ignore[attr-defined]  # django-stubs types form fields as the base Field
+        permit_type = self.fields["permit_type"]
+        assert isinstance(permit_type, forms.ModelChoiceField)
+        permit_type.queryset = PermitType.objects.all()
         for f in ("start", "end"):
             self.fields[f].widget.attrs["class"] = "form-control"
         self.fields["permit_type"].widget.attrs["class"] = "form-select"

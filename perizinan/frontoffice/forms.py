@@ -15,9 +15,11 @@ from .tasks import blank_forms
 class Styled:
     """Bootstrap classes on every widget (the pages render fields with web/applicant/_field.html)."""
 
+    fields: dict[str, forms.Field]  # the form's, once Form.__init__ has run
+
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():  # type: ignore[attr-defined]  # django-stubs types form fields as the base Field
+        for field in self.fields.values():
             widget = field.widget
             if isinstance(widget, forms.CheckboxSelectMultiple):
                 widget.attrs["class"] = "form-check-input"
@@ -92,7 +94,9 @@ class MailFormsForm(Styled, forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["forms"].choices = blank_forms()  # type: ignore[attr-defined]  # django-stubs types form fields as the base Field
+        field = self.fields["forms"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = blank_forms()
 
 
 class HelpdeskRequestForm(Styled, forms.Form):

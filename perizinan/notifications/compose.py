@@ -22,4 +22,5 @@ def texts(event: str, language: str) -> tuple[str, str, str]:
 def render(event: str, language: str, context: dict[str, Any]) -> tuple[str, str, str]:
     subject, body, short = texts(event, language)
     ctx = Context(context, autoescape=False)
-    return tuple(_ENGINE.from_string(s).render(ctx).strip() for s in (subject, body, short))  # type: ignore[return-value]  # tuple() of a generator is typed as tuple[str, ...]
+    subject, body, short = (_ENGINE.from_string(s).render(ctx).strip() for s in (subject, body, short))
+    return subject, body, short

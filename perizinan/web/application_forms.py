@@ -257,7 +257,7 @@ def _apply_rules(form_class: type[SectionForm]) -> None:
         rule = FIELD_RULES.get(name.replace("__", "."))
         if rule is None:
             continue
-        field.ui_required = rule.required  # type: ignore[attr-defined]  # django-stubs types form fields as the base Field
+        field.ui_required = rule.required  # type: ignore[attr-defined]  # a flag for the template, carried on the field (Field declares no such attribute)
         if isinstance(field.widget, forms.TextInput | forms.Textarea):
             field.widget.attrs["maxlength"] = str(rule.max_len)
 
