@@ -220,7 +220,7 @@ class AgentForm(SectionForm):
     title = _("Kuasa & penandatangan")
     intro = _(
         "Isi bila permohonan diurus oleh orang lain atas nama perusahaan, atau ditandatangani oleh selain "
-        "direktur. Surat kuasanya (persyaratan 34 dan 35) lalu wajib diunggah."
+        "direktur. Surat kuasanya lalu wajib diunggah (daftar dokumen menyebut nomor persyaratannya)."
     )
 
     agent__name = _text(
