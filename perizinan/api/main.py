@@ -70,7 +70,7 @@ api = PerizinanAPI(
     docs_decorator=_docs_access,
     title="Perizinan API",
     version="1",
-    description="DPMPTSP Prov. Kaltim licensing system: catalogue, applications, the 17 SOP steps, tasks, licences.",
+    description="The licensing system of a one-stop licensing office (DPMPTSP): catalogue, applications, the 17 SOP steps, tasks, licences.",
     urls_namespace="api-v1",
     renderer=Renderer(),
 )

@@ -10,6 +10,9 @@ from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
+
+from perizinan.accounts.selectors import office_record
 
 from .models import Complaint, ComplaintStatus
 
@@ -23,7 +26,11 @@ def send_complaint_answer(complaint_id: int) -> None:
         link = settings.PERIZINAN_PUBLIC_URL + reverse(
             "feedback:complaint_tracking_code", args=[complaint.tracking_code]
         )
-        context = {"complaint": complaint, "link": link}
-        subject = f"Jawaban atas pengaduan {complaint.tracking_code} - DPMPTSP Prov. Kaltim"
+        office = office_record()
+        context = {"complaint": complaint, "link": link, "office": office}
+        subject = _("Jawaban atas pengaduan %(code)s - %(office)s") % {
+            "code": complaint.tracking_code,
+            "office": office.short_name,
+        }
         body = render_to_string("feedback/answer_email.txt", context)
     send_mail(subject, body, None, [complaint.email])

@@ -9,9 +9,11 @@ from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from perizinan.accounts.selectors import office_record
 from perizinan.catalog.models import Condition
 from perizinan.documents.registry import DOCUMENTS
 from perizinan.documents.registry import render as render_document
+from perizinan.workdays.calendar import service_hour_lines
 
 from .models import FormMailing
 
@@ -46,6 +48,7 @@ def send_form_mailing(mailing_id: int, attempt: int = 1) -> str:
         return "nothing to do"
     titles = dict(blank_forms())
     try:
+        office = office_record()
         with translation.override(mailing.language):
             english = mailing.language == "en"
             context = {
@@ -55,6 +58,8 @@ def send_form_mailing(mailing_id: int, attempt: int = 1) -> str:
                 else mailing.permit_type.name,
                 "requirements": checklist(mailing),
                 "forms": [titles[k] for k in mailing.forms if k in titles],
+                "office": office,
+                "service_hours": service_hour_lines(office),
             }
             subject = render_to_string("frontoffice/mail/forms_subject.txt", context).strip()
             body = render_to_string("frontoffice/mail/forms_body.txt", context)

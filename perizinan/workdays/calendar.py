@@ -12,8 +12,9 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import holidays
+from django.utils.dates import WEEKDAYS
 
-from perizinan.accounts.models import Office
+from perizinan.accounts.models import DEFAULT_SERVICE_HOURS, Office
 from perizinan.refcache import cached
 
 from .models import OfficeClosure
@@ -114,6 +115,16 @@ def group_service_hours(hours: dict[str, list[str]]) -> list[tuple[int, int, str
         else:
             groups.append((day, day, opens, closes))
     return groups
+
+
+def service_hour_lines(office: Office) -> list[str]:
+    """The office's service hours (else the SOP's), `Senin–Kamis 08.00–19.00 WITA`, one line per
+    group of days with equal hours, the days in the active language."""
+    lines = []
+    for first, last, opens, closes in group_service_hours(office.service_hours or DEFAULT_SERVICE_HOURS):
+        days = str(WEEKDAYS[first]) if first == last else f"{WEEKDAYS[first]}–{WEEKDAYS[last]}"
+        lines.append(f"{days} {opens}–{closes} WITA")
+    return lines
 
 
 def in_service_hours(moment: datetime, hours: dict[str, list[str]], calendar: Calendar) -> bool:

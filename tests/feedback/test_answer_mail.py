@@ -4,6 +4,7 @@ real SMTP server on loopback after the answer commits."""
 import pytest
 from django.core.management import call_command
 
+from perizinan.accounts.models import Office
 from perizinan.feedback import services
 from perizinan.feedback.models import ComplaintChannel
 from tests.e2e.smtp import smtp_fixture  # noqa: F401  (provides the `smtp` fixture)
@@ -27,12 +28,16 @@ def _answered(users, categories, **contact):  # type: ignore[no-untyped-def]
 
 def test_the_answer_is_mailed_by_the_worker(users, categories, smtp, settings):
     smtp.use(settings)
+    office = Office.current()
+    office.name, office.short_name = "DPMPTSP Provinsi Contoh", "DPMPTSP Contoh"
+    office.save()
     c = _answered(users, categories, email="budi@example.id")
     call_command("db_worker", batch=True, reload=False, no_startup_delay=True)
     message = smtp.wait_for("budi@example.id")
-    assert c.tracking_code in str(message["Subject"])
+    assert str(message["Subject"]) == f"Jawaban atas pengaduan {c.tracking_code} - DPMPTSP Contoh"
     body = message.get_payload(decode=True).decode()
     assert "Daftar di situs sudah kami perbarui." in body and f"/pengaduan/lacak/{c.tracking_code}/" in body
+    assert body.rstrip().endswith("DPMPTSP Provinsi Contoh")
 
 
 def test_no_mail_without_an_address(users, categories, smtp, settings):

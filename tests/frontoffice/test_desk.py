@@ -1,10 +1,13 @@
 """Information desk (step 2): the consultation log, the enquiry search, forms by e-mail."""
 
+import io
+
 import pytest
 from django.test import Client
 from django_tasks_db.models import DBTaskResult
 from pypdf import PdfReader
 
+from perizinan.accounts.models import Office
 from perizinan.applications.models import Application
 from perizinan.catalog.models import PermitType
 from perizinan.frontoffice.models import Consultation, FormMailing
@@ -101,6 +104,12 @@ def test_forms_are_mailed_after_commit_by_the_worker(
     users, smtp, settings, django_capture_on_commit_callbacks
 ):
     smtp.use(settings)
+    office = Office.current()  # the office's own name and hours, as edited in the admin
+    office.name, office.service_hours = (
+        "DPMPTSP Provinsi Contoh",
+        {"0": ["07:30", "16:00"], "1": ["07:30", "16:00"]},
+    )
+    office.save()
     info = logged_in(users, "info")
 
     pak = PermitType.objects.get(code="PAK")
@@ -119,9 +128,11 @@ def test_forms_are_mailed_after_commit_by_the_worker(
     message = smtp.wait_for("calon@pemohon.id")
     body = smtp.body(message)
     assert "Daftar persyaratan" in body and "1. " in body
+    assert "Jam pelayanan: Senin–Selasa 07.30–16.00 WITA." in body
+    assert "layanan informasi DPMPTSP Provinsi Contoh." in body and "Kalimantan" not in body
     pdfs = [p for p in message.iter_attachments() if p.get_content_type() == "application/pdf"]
     assert sorted(p.get_filename() for p in pdfs) == ["application_form.pdf", "checklist_form.pdf"]
-    text = PdfReader(__import__("io").BytesIO(pdfs[0].get_content())).pages[0].extract_text()
+    text = PdfReader(io.BytesIO(pdfs[0].get_content())).pages[0].extract_text()
     assert text.strip()
     assert FormMailing.objects.get().status == "sent"
     run_worker()  # idempotent: a second run sends nothing
@@ -139,7 +150,9 @@ def test_forms_mail_in_english(users, smtp, settings):
         HTTP_ACCEPT_LANGUAGE="en",
     )
     run_worker()
-    assert "List of requirements" in smtp.body(smtp.wait_for("someone@example.com"))
+    body = smtp.body(smtp.wait_for("someone@example.com"))
+    assert "List of requirements" in body
+    assert "Service hours: Monday–Thursday 08.00–19.00 WITA, Friday 08.00–11.00 WITA." in body
 
 
 def test_forms_mail_errors_name_the_field(users):

@@ -77,6 +77,15 @@ def test_every_page_names_the_office_from_its_record_and_links_each_permit_type(
     html = client.get("/izin/pak/").content.decode()
     links = re.findall(r'class="nav-link" href="(/izin/[^"]+)">([^<]+)<', html)
     assert sorted(links) == [("/izin/pak/", "Izin PAK"), ("/izin/uji-biaya/", "Izin UJI-BIAYA")]
+    # Past three, the menu holds one link to the list on the home page instead.
+    for code in ("UJI-2", "UJI-3"):
+        extra = PermitType.objects.get(code="UJI-BIAYA")
+        extra.pk, extra.code = None, code
+        extra.save()
+    html = client.get("/izin/pak/").content.decode()
+    assert not re.findall(r'class="nav-link" href="/izin/', html)
+    assert '<a class="nav-link" href="/#permits-h">Daftar izin</a>' in html
+    assert 'id="permits-h"' in client.get("/").content.decode()
 
 
 def test_home_still_sends_officers_to_their_inbox(client, users):
